@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+using M7Sim.Isa;
+using M7Sim.Timing;
+
+namespace M7Sim.Decoding;
+
+/// <summary>What a predecoded instruction's <see cref="DecodedInst.SetFlags"/> means.</summary>
+internal enum FlagsMode : byte
+{
+    Never = 0,
+    Always = 1,
+    /// <summary>16-bit data-processing encodings: set flags only outside an IT block.</summary>
+    OutsideIt = 2,
+}
+
+/// <summary>Instruction-level facts the timing model needs, known at decode time.</summary>
+[Flags]
+internal enum InstFlags : ushort
+{
+    None = 0,
+    ReadsFlags = 1 << 0,     // consumes N/Z/C/V (ADC, conditional branches, ...)
+    WritesFlags = 1 << 1,
+    EarlyOperand = 1 << 2,   // an operand (RmMask) is read one stage early: inline shift, extracted byte
+    Conditional = 1 << 3,    // carries its own condition (B<c>)
+    WritesPc = 1 << 4,       // can write PC (branch, POP {pc}, LDR pc, MOV pc)
+    Unconditional = 1 << 5,  // cannot be predicated (IT, ...)
+    Double = 1 << 6,         // FP double precision
+    Fp = 1 << 7,
+}
+
+/// <summary>
+/// One predecoded instruction: the handler to run and every operand field converted once.
+/// Field meanings are per handler (documented at each handler); the common ones are named.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct DecodedInst
+{
+    /// <summary>Execute function; null means "not decoded yet" in the predecode cache.</summary>
+    public delegate*<Cpu, ref DecodedInst, void> Exec;
+    public uint Imm;      // immediate, offset, branch offset or target, register list
+    public uint Imm2;     // second immediate (bitfield lsb/width, shift amount for PKH ...)
+    public uint Raw;      // the encoding (first halfword in the high half for 32-bit)
+    public byte Rd, Rn, Rm, Ra; // Ra doubles as RdHi / Rt2 / Rs
+    public SRType ShiftType;
+    public byte ShiftN;
+    public FlagsMode SetFlags;
+    public byte Cond;     // own condition (B<c>), 0xE otherwise
+    public byte Size;     // 2 or 4 bytes
+    public TimingClass Class;
+    public InstFlags Flags;
+    public ushort Id;     // index of the table row that decoded it (for disassembly and statistics)
+    public ushort SrcMask;   // registers read (bit n = Rn); for the scoreboard
+    public ushort DstMask;   // registers written
+    public ushort EarlyMask; // subset of SrcMask read one stage early (shifted / extracted operands, addresses)
+
+    public readonly bool IsDecoded => Exec != null;
+
+    /// <summary>Whether this execution sets the flags (resolves the 16-bit "outside IT" rule).</summary>
+    public readonly bool SetsFlags(Cpu c) => SetFlags == FlagsMode.Always || (SetFlags == FlagsMode.OutsideIt && !c.InItBlock);
+}

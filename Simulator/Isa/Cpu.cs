@@ -1,0 +1,133 @@
+using System.Runtime.CompilerServices;
+using M7Sim.Memory;
+
+namespace M7Sim.Isa;
+
+/// <summary>Why the core stopped executing the current instruction. Status codes, never .NET exceptions.</summary>
+internal enum FaultKind : byte
+{
+    None = 0,
+    // UsageFault causes (CFSR.UFSR bits)
+    Undefined,        // UNDEFSTR
+    InvalidState,     // INVSTATE (e.g. BX to an ARM-state address)
+    InvalidPc,        // INVPC (bad EXC_RETURN)
+    NoCoprocessor,    // NOCP
+    Unaligned,        // UNALIGNED
+    DivideByZero,     // DIVBYZERO
+    // BusFault causes
+    PreciseBusError,  // PRECISERR, BFAR valid
+    InstructionBusError, // IBUSERR
+    // MemManage
+    DataAccessViolation, // DACCVIOL (writes to flash use this on parts without MPU regions? we use bus error)
+    // Not faults: requests to the run loop
+    Breakpoint,       // BKPT other than semihosting: debug halt
+    Semihosting,      // BKPT 0xAB
+    SupervisorCall,   // SVC: the run loop takes the exception
+    Halt,             // firmware asked to stop (semihosting exit), see Cpu.ExitCode
+    WaitForInterrupt, // WFI/WFE
+}
+
+/// <summary>
+/// Architectural state of the core (Armv7-M, Thumb only). Registers are plain fields so the hot
+/// loop reaches them with one load. R[15] holds the address of the current instruction + 4 while it
+/// executes (what Thumb instructions read as PC); instructions that branch write <see cref="NextPc"/>.
+/// </summary>
+internal sealed class Cpu
+{
+    public readonly uint[] R = new uint[16];
+
+    // APSR flags kept split: cheaper to set and test than a packed word.
+    public bool N, Z, C, V, Q;
+    public uint GE; // 4 bits
+
+    /// <summary>ITSTATE as in EPSR (IT[7:0]); 0 outside an IT block.</summary>
+    public uint ItState;
+
+    /// <summary>Address of the instruction executing now.</summary>
+    public uint Pc;
+    /// <summary>Address of the next instruction; handlers that branch overwrite it.</summary>
+    public uint NextPc;
+
+    // Special registers.
+    public uint Primask, Basepri, Faultmask, Control;
+    public uint Msp, Psp; // the inactive stack pointer lives here; the active one is R[13]
+    public uint Ipsr;     // exception number, 0 in Thread mode
+
+    // Local exclusive monitor (LDREX/STREX).
+    public bool ExclusiveOpen;
+    public uint ExclusiveAddress;
+
+    // Raised by handlers; the run loop turns it into an exception or a stop.
+    public FaultKind Fault;
+    public uint FaultAddress;
+    public uint FaultImm; // BKPT/SVC immediate
+    public int ExitCode;
+
+    // Configuration bits of SCB.CCR that change instruction semantics.
+    public bool UnalignTrap; // CCR.UNALIGN_TRP
+    public bool DivZeroTrap; // CCR.DIV_0_TRP
+
+    public readonly Bus Bus;
+
+    public Cpu(Bus bus) => Bus = bus;
+
+    public bool InItBlock
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (ItState & 0xF) != 0;
+    }
+
+    public bool LastInItBlock => (ItState & 0xF) == 0x8;
+
+    public bool Privileged => Ipsr != 0 || (Control & 1) == 0;
+
+    /// <summary>APSR as a word (N Z C V Q in bits 31..27, GE in 19..16).</summary>
+    public uint Apsr
+    {
+        get => (N ? 1u << 31 : 0) | (Z ? 1u << 30 : 0) | (C ? 1u << 29 : 0) | (V ? 1u << 28 : 0) | (Q ? 1u << 27 : 0) | (GE << 16);
+        set
+        {
+            N = (value & (1u << 31)) != 0; Z = (value & (1u << 30)) != 0; C = (value & (1u << 29)) != 0;
+            V = (value & (1u << 28)) != 0; Q = (value & (1u << 27)) != 0; GE = (value >> 16) & 0xF;
+        }
+    }
+
+    /// <summary>EPSR: T bit (always 1 while running Thumb) and ITSTATE.</summary>
+    public uint Epsr => (1u << 24) | ((ItState & 3) << 25) | ((ItState >> 2) << 10);
+
+    public uint Xpsr => Apsr | Epsr | Ipsr;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Raise(FaultKind kind, uint address = 0)
+    {
+        if (Fault == FaultKind.None) { Fault = kind; FaultAddress = address; }
+    }
+
+    /// <summary>BranchWritePC: a branch within Thumb state (bit 0 ignored).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void BranchTo(uint address) => NextPc = address & ~1u;
+
+    /// <summary>BXWritePC / BLXWritePC / LoadWritePC: interworking branch; EXC_RETURN values start exception return.</summary>
+    public void BranchExchange(uint address)
+    {
+        if (Ipsr != 0 && (address & 0xF000_0000) == 0xF000_0000)
+        {
+            ExceptionReturnRequested = true;
+            ExceptionReturnValue = address;
+            NextPc = address;
+            return;
+        }
+        if ((address & 1) == 0) { Raise(FaultKind.InvalidState); return; }
+        NextPc = address & ~1u;
+    }
+
+    public bool ExceptionReturnRequested;
+    public uint ExceptionReturnValue;
+
+    /// <summary>Writes a general register; R15 writes from data-processing are a branch (ALUWritePC).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteReg(int n, uint value)
+    {
+        if (n == 15) BranchTo(value); else R[n] = value;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace M7Sim.Memory;
+
+/// <summary>One data access made by the current instruction, kept for the timing model and profilers.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct MemAccess
+{
+    public uint Address;
+    public byte Size;
+    public bool IsWrite;
+    public byte Region; // MemoryRegion.Index, 0xFF when unmapped
+}
+
+/// <summary>
+/// The system bus: finds a region by the top 16 address bits and reads/writes little-endian values.
+/// RAM/flash accesses are array reads; only MMIO goes through an interface call. Every data access of
+/// the current instruction is appended to <see cref="Accesses"/> so the timing model can see it.
+/// </summary>
+internal sealed class Bus
+{
+    public const int MaxAccessesPerInstruction = 32;
+
+    private readonly MemoryRegion?[] _byPage = new MemoryRegion?[65536];
+    private readonly List<MemoryRegion> _regions = new();
+
+    /// <summary>Data accesses of the instruction executing now (reset by the run loop).</summary>
+    public readonly MemAccess[] Accesses = new MemAccess[MaxAccessesPerInstruction];
+    public int AccessCount;
+
+    /// <summary>Called when a write lands in a region holding code, so predecoded instructions can be dropped.</summary>
+    public Action<uint, int>? CodeWritten;
+
+    public IReadOnlyList<MemoryRegion> Regions => _regions;
+
+    public void Map(MemoryRegion region)
+    {
+        foreach (var other in _regions)
+        {
+            if (region.Base < other.End && other.Base < region.End)
+                throw new ArgumentException($"region {region} overlaps {other}");
+        }
+        region.Index = _regions.Count;
+        _regions.Add(region);
+        uint firstPage = region.Base >> 16, lastPage = (region.Base + region.Size - 1) >> 16;
+        for (uint p = firstPage; p <= lastPage; p++)
+        {
+            // Several small regions may share one 64 KB page (SCS devices); the page then points at
+            // the first and Find walks the list.
+            _byPage[p] ??= region;
+            if (_byPage[p] != region) _sharedPages.Add(p);
+        }
+    }
+
+    private readonly HashSet<uint> _sharedPages = new();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public MemoryRegion? Find(uint address)
+    {
+        var r = _byPage[address >> 16];
+        if (r is not null && address - r.Base < r.Size) return r;
+        return FindSlow(address);
+    }
+
+    private MemoryRegion? FindSlow(uint address)
+    {
+        if (!_sharedPages.Contains(address >> 16)) return null;
+        foreach (var r in _regions)
+            if (r.Contains(address)) return r;
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Record(uint address, int size, bool write, MemoryRegion? r)
+    {
+        int n = AccessCount;
+        if (n < MaxAccessesPerInstruction)
+        {
+            ref var a = ref Accesses[n];
+            a.Address = address; a.Size = (byte)size; a.IsWrite = write; a.Region = r is null ? (byte)0xFF : (byte)r.Index;
+            AccessCount = n + 1;
+        }
+    }
+
+    /// <summary>Reads 1, 2 or 4 bytes. Returns false on a bus error (unmapped, device refused).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Read(uint address, int size, out uint value)
+    {
+        var r = Find(address);
+        Record(address, size, false, r);
+        if (r is not null)
+        {
+            uint off = address - r.Base;
+            if (r.Data is { } data && off <= r.Size - (uint)size)
+            {
+                off += r.DataOffset;
+                value = size switch
+                {
+                    4 => Unsafe.ReadUnaligned<uint>(ref data[off]),
+                    2 => Unsafe.ReadUnaligned<ushort>(ref data[off]),
+                    _ => data[off],
+                };
+                return true;
+            }
+            if (r.Device is { } dev && off <= r.Size - (uint)size) return dev.Read(off, size, out value);
+        }
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Writes 1, 2 or 4 bytes. Returns false on a bus error (unmapped, read-only, device refused).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Write(uint address, int size, uint value)
+    {
+        var r = Find(address);
+        Record(address, size, true, r);
+        if (r is null || r.ReadOnly) return false;
+        uint off = address - r.Base;
+        if (off > r.Size - (uint)size) return false;
+        if (r.Data is { } data)
+        {
+            off += r.DataOffset;
+            switch (size)
+            {
+                case 4: Unsafe.WriteUnaligned(ref data[off], value); break;
+                case 2: Unsafe.WriteUnaligned(ref data[off], (ushort)value); break;
+                default: data[off] = (byte)value; break;
+            }
+            if (r.HoldsCode) CodeWritten?.Invoke(address, size);
+            return true;
+        }
+        return r.Device!.Write(off, size, value);
+    }
+
+    /// <summary>Instruction fetch of one halfword (not recorded as a data access).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Fetch16(uint address, out ushort value)
+    {
+        var r = Find(address);
+        if (r?.Data is { } data)
+        {
+            uint off = address - r.Base;
+            if (off <= r.Size - 2) { value = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan((int)(off + r.DataOffset))); return true; }
+        }
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Debugger/loader/semihosting access: no recording, ignores read-only, no device side effects for reads of RAM.</summary>
+    public bool ReadBytes(uint address, Span<byte> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            var r = Find(address + (uint)i);
+            if (r is null) return false;
+            if (r.Data is { } data) destination[i] = data[address + (uint)i - r.Base + r.DataOffset];
+            else if (r.Device!.Read(address + (uint)i - r.Base, 1, out uint v)) destination[i] = (byte)v;
+            else return false;
+        }
+        return true;
+    }
+
+    /// <summary>Loader/debugger write: bypasses read-only (flash programming), refuses MMIO.</summary>
+    public bool WriteBytes(uint address, ReadOnlySpan<byte> source)
+    {
+        for (int i = 0; i < source.Length; i++)
+        {
+            var r = Find(address + (uint)i);
+            if (r?.Data is not { } data) return false;
+            data[address + (uint)i - r.Base + r.DataOffset] = source[i];
+        }
+        if (source.Length > 0) CodeWritten?.Invoke(address, source.Length);
+        return true;
+    }
+
+    /// <summary>Convenience for non-timed code paths (semihosting, exceptions use Read for timing).</summary>
+    public bool TryReadWord(uint address, out uint value)
+    {
+        Span<byte> b = stackalloc byte[4];
+        if (!ReadBytes(address, b)) { value = 0; return false; }
+        value = BinaryPrimitives.ReadUInt32LittleEndian(b);
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using M7Sim.Decoding;
+using M7Sim.Memory;
+
+namespace M7Sim.Simulation;
+
+/// <summary>
+/// Predecoded instructions per code region, indexed by (pc - base) >> 1 in 4 KB pages allocated on
+/// first execution. A write into a page that holds decoded code drops that page.
+/// </summary>
+internal sealed class DecodeCache
+{
+    private const int PageShift = 12;
+    private const int EntriesPerPage = 1 << (PageShift - 1);
+
+    private readonly Dictionary<int, DecodedInst[]?[]> _pagesByRegion = new();
+
+    // Fast path: the region of the last fetch.
+    private uint _base = 1, _size;
+    private DecodedInst[]?[] _pages = [];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref DecodedInst Slot(Bus bus, uint pc, out bool ok)
+    {
+        uint off = pc - _base;
+        if (off < _size)
+        {
+            var page = _pages[off >> PageShift];
+            if (page is not null) { ok = true; return ref page[(off & ((1 << PageShift) - 1)) >> 1]; }
+        }
+        return ref SlotSlow(bus, pc, out ok);
+    }
+
+    private ref DecodedInst SlotSlow(Bus bus, uint pc, out bool ok)
+    {
+        var r = bus.Find(pc);
+        if (r?.Data is null) { ok = false; return ref Unsafe.NullRef<DecodedInst>(); }
+        if (!_pagesByRegion.TryGetValue(r.Index, out var pages))
+            _pagesByRegion[r.Index] = pages = new DecodedInst[]?[(r.Size + (1u << PageShift) - 1) >> PageShift];
+        _base = r.Base; _size = r.Size; _pages = pages;
+        foreach (var other in bus.Regions)
+            if (other.Data == r.Data) other.HoldsCode = true;
+        uint off = pc - r.Base;
+        var page = pages[off >> PageShift] ??= new DecodedInst[EntriesPerPage];
+        ok = true;
+        return ref page[(off & ((1 << PageShift) - 1)) >> 1];
+    }
+
+    /// <summary>Drops decoded pages overlapping a written range (self-modifying code, loaders).</summary>
+    public void Invalidate(Bus bus, uint address, int length)
+    {
+        // Aliases share storage: drop the page in every region that maps the same bytes.
+        var r = bus.Find(address);
+        if (r is null) return;
+        foreach (var region in bus.Regions)
+        {
+            if (!_pagesByRegion.TryGetValue(region.Index, out var pages)) continue;
+            if (region.Data != r.Data) continue;
+            long storageStart = address - r.Base + r.DataOffset;
+            long start = storageStart - region.DataOffset - 2; // an instruction may start 2 bytes before
+            long end = storageStart - region.DataOffset + length;
+            for (long p = Math.Max(0, start) >> PageShift; p <= end >> PageShift && p < pages.Length; p++)
+                pages[p] = null;
+        }
+    }
+
+    public bool HasDecodedPages => _pagesByRegion.Values.Any(p => p.Any(x => x is not null));
+}

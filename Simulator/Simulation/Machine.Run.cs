@@ -1,0 +1,188 @@
+using M7Sim.Decoding;
+using M7Sim.Execution;
+using M7Sim.Isa;
+using M7Sim.Timing;
+
+namespace M7Sim.Simulation;
+
+public sealed partial class Machine
+{
+    private FunctionalTiming _functional;
+
+    /// <summary>Cycles since reset under the active timing model (1 per instruction in functional mode).</summary>
+    public ulong Cycles => _functional.Cycles;
+
+    /// <summary>Earliest cycle at which a timer (SysTick) needs servicing; ulong.MaxValue when none.</summary>
+    internal ulong NextTimerEvent = ulong.MaxValue;
+
+    /// <summary>Set when an interrupt may have become pending or unmasked (NVIC writes, PRIMASK changes, exception return).</summary>
+    internal bool InterruptCheck;
+
+    /// <summary>Diagnostic for the last stop (fault description, hang location).</summary>
+    public string StopMessage { get; private set; } = "";
+
+    private void ResetTiming()
+    {
+        _functional = default;
+        NextTimerEvent = ulong.MaxValue;
+        InterruptCheck = false;
+    }
+
+    /// <summary>Runs until the firmware exits, faults without a handler, hangs, or <paramref name="maxInstructions"/> retire.</summary>
+    public RunResult Run(ulong maxInstructions = ulong.MaxValue)
+    {
+        ulong limit = maxInstructions == ulong.MaxValue ? ulong.MaxValue : Instructions + maxInstructions;
+        var reason = RunCore(ref _functional, limit);
+        return new RunResult(reason, Cpu.ExitCode, Instructions, Cycles, StopMessage);
+    }
+
+    /// <summary>The hot loop, specialised per timing model by the JIT (TTiming is a struct).</summary>
+    private unsafe StopReason RunCore<TTiming>(ref TTiming timing, ulong limit) where TTiming : struct, ITimingModel
+    {
+        var c = Cpu;
+        var bus = Bus;
+        var cache = Cache;
+        var r = c.R;
+        ulong count = Instructions;
+        try
+        {
+            while (true)
+            {
+                if (count >= limit) { StopMessage = $"instruction limit reached at {Symbols.Describe(c.Pc)}"; return StopReason.InstructionLimit; }
+                uint pc = c.Pc;
+                ref DecodedInst d = ref cache.Slot(bus, pc, out bool mapped);
+                if (!mapped || (pc & 1) != 0)
+                {
+                    c.Raise(FaultKind.InstructionBusError, pc);
+                    var stop = HandleFault(ref timing);
+                    if (stop is { } s) return s;
+                    continue;
+                }
+                if (d.Exec == null && !DecodeInto(ref d, pc))
+                {
+                    var stop = HandleFault(ref timing);
+                    if (stop is { } s) return s;
+                    continue;
+                }
+                r[15] = pc + 4;
+                c.NextPc = pc + d.Size;
+                bus.AccessCount = 0;
+                uint it = c.ItState;
+                bool executed = true;
+                if (it == 0) d.Exec(c, ref d);
+                else
+                {
+                    if (Bits.ConditionPassed(c, it >> 4)) d.Exec(c, ref d); else executed = false;
+                    if (c.Fault == FaultKind.None || c.Fault >= FaultKind.Breakpoint) c.ItState = Bits.ItAdvance(it);
+                }
+                count++;
+                timing.Retire(c, ref d, executed);
+                if (c.Fault != FaultKind.None)
+                {
+                    Instructions = count;
+                    var stop = HandleFault(ref timing);
+                    if (stop is { } s) return s;
+                    continue;
+                }
+                if (c.NextPc == pc && executed && d.Class == TimingClass.Branch && !CanBeInterrupted())
+                {
+                    Instructions = count;
+                    StopMessage = $"the firmware spins forever at {Symbols.Describe(pc)} (0x{pc:X8}) with no interrupt able to fire" + LastFaultNote();
+                    c.Pc = pc;
+                    return LastFault is null ? StopReason.Hang : StopReason.Fault;
+                }
+                c.Pc = c.NextPc;
+                if (c.ExceptionReturnRequested)
+                {
+                    Instructions = count;
+                    Exceptions.Return(this);
+                    if (c.Fault != FaultKind.None) { var stop = HandleFault(ref timing); if (stop is { } s) return s; }
+                }
+                if (timing.Cycles >= NextTimerEvent || InterruptCheck)
+                {
+                    Instructions = count;
+                    ServiceEvents(timing.Cycles);
+                }
+            }
+        }
+        finally
+        {
+            Instructions = count;
+        }
+    }
+
+    private bool DecodeInto(ref DecodedInst d, uint pc)
+    {
+        if (!Bus.Fetch16(pc, out ushort hw1)) { Cpu.Raise(FaultKind.InstructionBusError, pc); return false; }
+        bool is32 = Decoder.Is32Bit(hw1);
+        uint raw = hw1;
+        if (is32)
+        {
+            if (!Bus.Fetch16(pc + 2, out ushort hw2)) { Cpu.Raise(FaultKind.InstructionBusError, pc + 2); return false; }
+            raw = ((uint)hw1 << 16) | hw2;
+        }
+        Decoder.Instance.Decode(raw, is32, out d, out _);
+        return true;
+    }
+
+    /// <summary>Handles a fault or a request raised by the last instruction. Returns a stop reason to end the run.</summary>
+    private StopReason? HandleFault<TTiming>(ref TTiming timing) where TTiming : struct, ITimingModel
+    {
+        var c = Cpu;
+        var kind = c.Fault;
+        c.Fault = FaultKind.None;
+        switch (kind)
+        {
+            case FaultKind.Semihosting:
+                Semihost.Handle(c);
+                if (c.Fault == FaultKind.Halt) { c.Fault = FaultKind.None; StopMessage = $"exit code {c.ExitCode}"; return StopReason.Exited; }
+                if (c.Fault != FaultKind.None) return HandleFault(ref timing);
+                c.Pc = c.NextPc;
+                return null;
+            case FaultKind.Halt:
+                StopMessage = $"exit code {c.ExitCode}";
+                return StopReason.Exited;
+            case FaultKind.Breakpoint:
+                StopMessage = $"BKPT #{c.FaultImm} at {Symbols.Describe(c.Pc)} with no debugger attached";
+                return StopReason.Breakpoint;
+            case FaultKind.SupervisorCall:
+                Exceptions.Enter(this, Exceptions.SvCall, c.NextPc);
+                return null;
+            case FaultKind.WaitForInterrupt:
+                c.Pc = c.NextPc;
+                if (!CanBeInterrupted())
+                {
+                    StopMessage = $"sleeping (WFI/WFE) at {Symbols.Describe(c.Pc - 2)} with nothing to wake it";
+                    return StopReason.SleepForever;
+                }
+                SleepUntilEvent(ref timing);
+                return null;
+            default:
+                return Exceptions.TakeFault(this, kind) ? null : StopReason.Fault;
+        }
+    }
+
+    /// <summary>Description of the most recent fault taken, kept so a handler that spins can be reported with its cause.</summary>
+    internal string? LastFault;
+
+    private string LastFaultNote() => LastFault is null ? "" : $"; it was handling: {LastFault}";
+
+    internal void SetStopMessage(string message) => StopMessage = message;
+
+    /// <summary>True when some enabled source (SysTick, a pending or enabled interrupt) could still change control flow.</summary>
+    private bool CanBeInterrupted() => Scs.CanInterrupt();
+
+    private void SleepUntilEvent<TTiming>(ref TTiming timing) where TTiming : struct, ITimingModel
+    {
+        if (NextTimerEvent != ulong.MaxValue && NextTimerEvent > timing.Cycles)
+            timing.AddCycles(NextTimerEvent - timing.Cycles);
+        ServiceEvents(timing.Cycles);
+    }
+
+    private void ServiceEvents(ulong cycles)
+    {
+        InterruptCheck = false;
+        Scs.Tick(cycles);
+        Exceptions.TakePendingInterrupt(this);
+    }
+}
