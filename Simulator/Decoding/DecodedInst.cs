@@ -55,6 +55,30 @@ internal unsafe struct DecodedInst
 
     public readonly bool IsDecoded => Exec != null;
 
+    /// <summary>Adds registers to the read set (for the timing model's scoreboard).</summary>
+    public void Reads(int r0, int r1 = -1, int r2 = -1, int r3 = -1)
+    {
+        SrcMask |= Bit(r0) | Bit(r1) | Bit(r2) | Bit(r3);
+    }
+
+    /// <summary>Adds registers to the read set that the pipeline needs one stage early (shifted or extracted operands, addresses).</summary>
+    public void ReadsEarly(int r0, int r1 = -1)
+    {
+        ushort m = (ushort)(Bit(r0) | Bit(r1));
+        SrcMask |= m;
+        EarlyMask |= m;
+        if (m != 0) Flags |= InstFlags.EarlyOperand;
+    }
+
+    /// <summary>Adds registers to the written set.</summary>
+    public void Writes(int r0, int r1 = -1)
+    {
+        DstMask |= (ushort)(Bit(r0) | Bit(r1));
+        if (r0 == 15 || r1 == 15) Flags |= InstFlags.WritesPc;
+    }
+
+    private static ushort Bit(int r) => r is >= 0 and < 16 ? (ushort)(1 << r) : (ushort)0;
+
     /// <summary>Whether this execution sets the flags (resolves the 16-bit "outside IT" rule).</summary>
     public readonly bool SetsFlags(Cpu c) => SetFlags == FlagsMode.Always || (SetFlags == FlagsMode.OutsideIt && !c.InItBlock);
 }

@@ -1,8 +1,9 @@
 namespace M7Sim.Decoding;
 
 /// <summary>
-/// The instruction tables, one file per instruction-set part (InstTable.T16.cs, InstTable.T32.*.cs,
-/// InstTable.Vfp.cs). Each contributes rows; the decoder orders them by specificity.
+/// The instruction tables, one file per group of the Armv7-M ARM (InstTable.DataProcessing.cs,
+/// InstTable.LoadStore.cs, ...; each holds the 16- and 32-bit encodings of its group, so one handler
+/// serves all encodings of an instruction). Each contributes rows; the decoder orders them by specificity.
 /// </summary>
 internal static partial class InstTable
 {
@@ -13,12 +14,11 @@ internal static partial class InstTable
     private static Row[] Build()
     {
         var rows = new List<Row>();
-        rows.AddRange(T16Rows());
-        rows.AddRange(T32DataProcessingRows());
-        rows.AddRange(T32BranchSystemRows());
-        rows.AddRange(T32LoadStoreRows());
-        rows.AddRange(T32MultiplyRows());
-        rows.AddRange(T32DspRows());
+        rows.AddRange(DataProcessingRows());
+        rows.AddRange(BranchSystemRows());
+        rows.AddRange(LoadStoreRows());
+        rows.AddRange(MultiplyRows());
+        rows.AddRange(DspRows());
         rows.AddRange(VfpRows());
         for (int i = 0; i < rows.Count; i++) rows[i].Id = (ushort)(i + 1);
         return rows.ToArray();

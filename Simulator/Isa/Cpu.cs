@@ -48,6 +48,12 @@ internal sealed class Cpu
     /// <summary>Address of the next instruction; handlers that branch overwrite it.</summary>
     public uint NextPc;
 
+    /// <summary>FP register file: S0..S31 as 32 words (D[n] = S[2n+1]:S[2n]), FPv5-D16.</summary>
+    public readonly uint[] S = new uint[32];
+    public uint Fpscr;
+    /// <summary>CPACR.CP10/CP11 grant access (kept in sync by the SCB model); false raises NOCP.</summary>
+    public bool FpEnabled;
+
     // Special registers.
     public uint Primask, Basepri, Faultmask, Control;
     public uint Msp, Psp; // the inactive stack pointer lives here; the active one is R[13]
