@@ -58,7 +58,7 @@ internal unsafe struct DecodedInst
     /// <summary>Adds registers to the read set (for the timing model's scoreboard).</summary>
     public void Reads(int r0, int r1 = -1, int r2 = -1, int r3 = -1)
     {
-        SrcMask |= Bit(r0) | Bit(r1) | Bit(r2) | Bit(r3);
+        SrcMask |= (ushort)(Bit(r0) | Bit(r1) | Bit(r2) | Bit(r3));
     }
 
     /// <summary>Adds registers to the read set that the pipeline needs one stage early (shifted or extracted operands, addresses).</summary>
