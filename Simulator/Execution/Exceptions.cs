@@ -178,7 +178,7 @@ internal static class Exceptions
         c.Ipsr = toThread ? 0 : xpsr & 0x1FF;
         c.R[13] = frame + 32 + (((xpsr >> 9) & 1) != 0 ? 4u : 0u);
         if (usePsp) c.Psp = c.R[13];
-        m.InterruptCheck = true;
+        m.Cpu.InterruptCheck = true;
     }
 
     /// <summary>Takes the highest-priority pending exception that can preempt, if any.</summary>

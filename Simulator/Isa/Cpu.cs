@@ -127,6 +127,9 @@ internal sealed class Cpu
         NextPc = address & ~1u;
     }
 
+    /// <summary>Set when an interrupt may have become pending or unmasked (NVIC writes, PRIMASK/BASEPRI changes, CPSIE, exception return); the run loop then checks for one.</summary>
+    public bool InterruptCheck;
+
     public bool ExceptionReturnRequested;
     public uint ExceptionReturnValue;
 

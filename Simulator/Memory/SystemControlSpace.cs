@@ -124,7 +124,7 @@ internal sealed partial class SystemControlSpace : IMmio
     public void SetPending(int exception, bool pending)
     {
         _pending[exception] = pending;
-        if (pending) _m.InterruptCheck = true;
+        if (pending) _m.Cpu.InterruptCheck = true;
     }
 
     public int HighestPending(out int priority)

@@ -15,9 +15,6 @@ public sealed partial class Machine
     /// <summary>Earliest cycle at which a timer (SysTick) needs servicing; ulong.MaxValue when none.</summary>
     internal ulong NextTimerEvent = ulong.MaxValue;
 
-    /// <summary>Set when an interrupt may have become pending or unmasked (NVIC writes, PRIMASK changes, exception return).</summary>
-    internal bool InterruptCheck;
-
     /// <summary>Diagnostic for the last stop (fault description, hang location).</summary>
     public string StopMessage { get; private set; } = "";
 
@@ -25,7 +22,7 @@ public sealed partial class Machine
     {
         _functional = default;
         NextTimerEvent = ulong.MaxValue;
-        InterruptCheck = false;
+        Cpu.InterruptCheck = false;
     }
 
     /// <summary>Runs until the firmware exits, faults without a handler, hangs, or <paramref name="maxInstructions"/> retire.</summary>
@@ -98,7 +95,7 @@ public sealed partial class Machine
                     Exceptions.Return(this);
                     if (c.Fault != FaultKind.None) { var stop = HandleFault(ref timing); if (stop is { } s) return s; }
                 }
-                if (timing.Cycles >= NextTimerEvent || InterruptCheck)
+                if (timing.Cycles >= NextTimerEvent || c.InterruptCheck)
                 {
                     Instructions = count;
                     ServiceEvents(timing.Cycles);
@@ -181,7 +178,7 @@ public sealed partial class Machine
 
     private void ServiceEvents(ulong cycles)
     {
-        InterruptCheck = false;
+        Cpu.InterruptCheck = false;
         Scs.Tick(cycles);
         Exceptions.TakePendingInterrupt(this);
     }
