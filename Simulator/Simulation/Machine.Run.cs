@@ -131,8 +131,17 @@ public sealed partial class Machine
         switch (kind)
         {
             case FaultKind.Semihosting:
-                Semihost.Handle(c);
-                if (c.Fault == FaultKind.Halt) { c.Fault = FaultKind.None; StopMessage = $"exit code {c.ExitCode}"; return StopReason.Exited; }
+                Semihost.Handle(c, timing.Cycles);
+                if (c.Fault == FaultKind.Halt)
+                {
+                    c.Fault = FaultKind.None;
+                    c.Pc = c.NextPc;
+                    uint reason = Semihost.ExitReason ?? Semihosting.Semihost.AdpStoppedApplicationExit;
+                    StopMessage = reason == Semihosting.Semihost.AdpStoppedApplicationExit
+                        ? $"exit code {c.ExitCode}"
+                        : $"exit code {c.ExitCode} (semihosting exit reason {Semihosting.Semihost.ReasonName(reason)})";
+                    return StopReason.Exited;
+                }
                 if (c.Fault != FaultKind.None) return HandleFault(ref timing);
                 c.Pc = c.NextPc;
                 return null;
