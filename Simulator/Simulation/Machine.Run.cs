@@ -29,12 +29,22 @@ public sealed partial class Machine
     public RunResult Run(ulong maxInstructions = ulong.MaxValue)
     {
         ulong limit = maxInstructions == ulong.MaxValue ? ulong.MaxValue : Instructions + maxInstructions;
-        var reason = RunCore(ref _functional, limit);
+        var tracer = default(Profiling.NoTracer);
+        var reason = RunCore(ref _functional, ref tracer, limit);
         return new RunResult(reason, Cpu.ExitCode, Instructions, Cycles, StopMessage);
     }
 
-    /// <summary>The hot loop, specialised per timing model by the JIT (TTiming is a struct).</summary>
-    private unsafe StopReason RunCore<TTiming>(ref TTiming timing, ulong limit) where TTiming : struct, ITimingModel
+    /// <summary>Runs like <see cref="Run"/> with every retired instruction reported to <paramref name="tracer"/>.</summary>
+    internal RunResult Run<TTracer>(ref TTracer tracer, ulong maxInstructions) where TTracer : struct, Profiling.ITracer
+    {
+        ulong limit = maxInstructions == ulong.MaxValue ? ulong.MaxValue : Instructions + maxInstructions;
+        var reason = RunCore(ref _functional, ref tracer, limit);
+        return new RunResult(reason, Cpu.ExitCode, Instructions, Cycles, StopMessage);
+    }
+
+    /// <summary>The hot loop, specialised per timing model and tracer by the JIT (both are structs).</summary>
+    private unsafe StopReason RunCore<TTiming, TTracer>(ref TTiming timing, ref TTracer tracer, ulong limit)
+        where TTiming : struct, ITimingModel where TTracer : struct, Profiling.ITracer
     {
         var c = Cpu;
         var bus = Bus;
@@ -74,6 +84,7 @@ public sealed partial class Machine
                 }
                 count++;
                 timing.Retire(c, ref d, executed);
+                tracer.Retire(c, ref d, pc, executed);
                 if (c.Fault != FaultKind.None)
                 {
                     Instructions = count;
