@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using M7Sim.Decoding;
+using M7Sim.Isa;
+
+namespace M7Sim.Execution;
+
+/// <summary>
+/// Single loads and stores of every width (Armv7-M ARM A5.2.4, A5.3.7-A5.3.10): LDR/LDRB/LDRH/LDRSB/LDRSH,
+/// STR/STRB/STRH and their unprivileged forms (LDRT..., identical here because no MPU is modelled).
+/// All encodings of one addressing shape share a handler; the decode step normalises the fields:
+/// <list type="bullet">
+/// <item>immediate forms: Rd = Rt, Rn = base, Imm = signed offset (U already applied, two's complement),
+///   Imm2 = <see cref="Index"/> | <see cref="Writeback"/> (P and W of the ARM ARM);</item>
+/// <item>register forms: Rd = Rt, Rn = base, Rm = index, ShiftN = LSL amount (0-3); always offset addressing;</item>
+/// <item>literal forms: Rd = Rt, Imm = signed offset from Align(PC, 4).</item>
+/// </list>
+/// Word and halfword accesses are MemU (unaligned allowed unless CCR.UNALIGN_TRP). Registers are written
+/// only after the access succeeded, so a fault leaves the core as it was before the instruction.
+/// </summary>
+internal static class LoadStore
+{
+    /// <summary>Imm2 bit: the access uses the offset address (P == 1); otherwise post-indexed.</summary>
+    public const uint Index = 1;
+    /// <summary>Imm2 bit: the base register is updated (W == 1, or post-indexed).</summary>
+    public const uint Writeback = 2;
+
+    // ---- loads, immediate offset -------------------------------------------------------------------
+
+    public static void LdrImm(Cpu c, ref DecodedInst d) => LoadImm(c, ref d, 4, false);
+    public static void LdrbImm(Cpu c, ref DecodedInst d) => LoadImm(c, ref d, 1, false);
+    public static void LdrhImm(Cpu c, ref DecodedInst d) => LoadImm(c, ref d, 2, false);
+    public static void LdrsbImm(Cpu c, ref DecodedInst d) => LoadImm(c, ref d, 1, true);
+    public static void LdrshImm(Cpu c, ref DecodedInst d) => LoadImm(c, ref d, 2, true);
+
+    /// <summary>LDR PC, [Rn, #imm]: LoadWritePC (interworking, EXC_RETURN), kept apart so ordinary loads skip the checks.</summary>
+    public static void LdrImmPc(Cpu c, ref DecodedInst d)
+    {
+        if (!PcLoadAllowedInIt(c)) return;
+        uint b = c.R[d.Rn], o = b + d.Imm;
+        uint a = (d.Imm2 & Index) != 0 ? o : b;
+        uint v = MemoryOps.ReadU(c, a, 4);
+        if (c.Fault != FaultKind.None) return;
+        if (!PcLoadAligned(c, a)) return;
+        if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
+        c.BranchExchange(v);
+    }
+
+    // ---- loads, register offset --------------------------------------------------------------------
+
+    public static void LdrReg(Cpu c, ref DecodedInst d) => LoadReg(c, ref d, 4, false);
+    public static void LdrbReg(Cpu c, ref DecodedInst d) => LoadReg(c, ref d, 1, false);
+    public static void LdrhReg(Cpu c, ref DecodedInst d) => LoadReg(c, ref d, 2, false);
+    public static void LdrsbReg(Cpu c, ref DecodedInst d) => LoadReg(c, ref d, 1, true);
+    public static void LdrshReg(Cpu c, ref DecodedInst d) => LoadReg(c, ref d, 2, true);
+
+    public static void LdrRegPc(Cpu c, ref DecodedInst d)
+    {
+        if (!PcLoadAllowedInIt(c)) return;
+        uint a = c.R[d.Rn] + (c.R[d.Rm] << d.ShiftN);
+        uint v = MemoryOps.ReadU(c, a, 4);
+        if (c.Fault != FaultKind.None || !PcLoadAligned(c, a)) return;
+        c.BranchExchange(v);
+    }
+
+    // ---- loads, PC-relative ------------------------------------------------------------------------
+
+    public static void LdrLit(Cpu c, ref DecodedInst d) => LoadLit(c, ref d, 4, false);
+    public static void LdrbLit(Cpu c, ref DecodedInst d) => LoadLit(c, ref d, 1, false);
+    public static void LdrhLit(Cpu c, ref DecodedInst d) => LoadLit(c, ref d, 2, false);
+    public static void LdrsbLit(Cpu c, ref DecodedInst d) => LoadLit(c, ref d, 1, true);
+    public static void LdrshLit(Cpu c, ref DecodedInst d) => LoadLit(c, ref d, 2, true);
+
+    public static void LdrLitPc(Cpu c, ref DecodedInst d)
+    {
+        if (!PcLoadAllowedInIt(c)) return;
+        uint a = (c.R[15] & ~3u) + d.Imm;
+        uint v = MemoryOps.ReadU(c, a, 4);
+        if (c.Fault != FaultKind.None || !PcLoadAligned(c, a)) return;
+        c.BranchExchange(v);
+    }
+
+    // ---- stores ------------------------------------------------------------------------------------
+
+    public static void StrImm(Cpu c, ref DecodedInst d) => StoreImm(c, ref d, 4);
+    public static void StrbImm(Cpu c, ref DecodedInst d) => StoreImm(c, ref d, 1);
+    public static void StrhImm(Cpu c, ref DecodedInst d) => StoreImm(c, ref d, 2);
+
+    public static void StrReg(Cpu c, ref DecodedInst d) => StoreReg(c, ref d, 4);
+    public static void StrbReg(Cpu c, ref DecodedInst d) => StoreReg(c, ref d, 1);
+    public static void StrhReg(Cpu c, ref DecodedInst d) => StoreReg(c, ref d, 2);
+
+    /// <summary>PLD/PLI and the unallocated memory hints: no architectural effect, and a hint never faults.</summary>
+    public static void PreloadHint(Cpu c, ref DecodedInst d) { }
+
+    // ---- shared shapes -----------------------------------------------------------------------------
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LoadImm(Cpu c, ref DecodedInst d, int size, bool signed)
+    {
+        uint b = c.R[d.Rn], o = b + d.Imm;
+        uint a = (d.Imm2 & Index) != 0 ? o : b;
+        uint v = MemoryOps.ReadU(c, a, size);
+        if (c.Fault != FaultKind.None) return;
+        if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
+        c.R[d.Rd] = Extend(v, size, signed);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LoadReg(Cpu c, ref DecodedInst d, int size, bool signed)
+    {
+        uint v = MemoryOps.ReadU(c, c.R[d.Rn] + (c.R[d.Rm] << d.ShiftN), size);
+        if (c.Fault != FaultKind.None) return;
+        c.R[d.Rd] = Extend(v, size, signed);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LoadLit(Cpu c, ref DecodedInst d, int size, bool signed)
+    {
+        uint v = MemoryOps.ReadU(c, (c.R[15] & ~3u) + d.Imm, size);
+        if (c.Fault != FaultKind.None) return;
+        c.R[d.Rd] = Extend(v, size, signed);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreImm(Cpu c, ref DecodedInst d, int size)
+    {
+        uint b = c.R[d.Rn], o = b + d.Imm;
+        uint a = (d.Imm2 & Index) != 0 ? o : b;
+        MemoryOps.WriteU(c, a, size, c.R[d.Rd]);
+        if (c.Fault != FaultKind.None) return;
+        if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreReg(Cpu c, ref DecodedInst d, int size) =>
+        MemoryOps.WriteU(c, c.R[d.Rn] + (c.R[d.Rm] << d.ShiftN), size, c.R[d.Rd]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Extend(uint v, int size, bool signed) =>
+        !signed ? v : size == 1 ? (uint)(sbyte)v : (uint)(short)v;
+
+    /// <summary>A load into PC inside an IT block must be its last instruction (otherwise UNPREDICTABLE → UNDEFINSTR).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool PcLoadAllowedInIt(Cpu c)
+    {
+        if (!c.InItBlock || c.LastInItBlock) return true;
+        c.Raise(FaultKind.Undefined, c.Pc);
+        return false;
+    }
+
+    /// <summary>LDR PC from an address that is not word aligned is UNPREDICTABLE (A7.7.42): UNDEFINSTR here.</summary>
+    private static bool PcLoadAligned(Cpu c, uint address)
+    {
+        if ((address & 3) == 0) return true;
+        c.Raise(FaultKind.Undefined, c.Pc);
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+using M7Sim.Decoding;
+using M7Sim.Isa;
+
+namespace M7Sim.Execution;
+
+/// <summary>
+/// LDRD/STRD (A5.3.6): Rd = Rt, Ra = Rt2, Rn = base, Imm = signed offset, Imm2 = LoadStore.Index | LoadStore.Writeback.
+/// Both words are MemA (word aligned or UNALIGNED fault); registers change only after both accesses succeed.
+/// </summary>
+internal static class LoadStoreDual
+{
+    public static void Ldrd(Cpu c, ref DecodedInst d)
+    {
+        uint b = c.R[d.Rn], o = b + d.Imm;
+        uint a = (d.Imm2 & LoadStore.Index) != 0 ? o : b;
+        uint lo = MemoryOps.ReadA(c, a, 4);
+        if (c.Fault != FaultKind.None) return;
+        uint hi = MemoryOps.ReadA(c, a + 4, 4);
+        if (c.Fault != FaultKind.None) return;
+        if ((d.Imm2 & LoadStore.Writeback) != 0) c.R[d.Rn] = o;
+        c.R[d.Rd] = lo;
+        c.R[d.Ra] = hi;
+    }
+
+    /// <summary>LDRD Rt, Rt2, [PC, #±imm]: base Align(PC, 4), never written back.</summary>
+    public static void LdrdLit(Cpu c, ref DecodedInst d)
+    {
+        uint a = (c.R[15] & ~3u) + d.Imm;
+        uint lo = MemoryOps.ReadA(c, a, 4);
+        if (c.Fault != FaultKind.None) return;
+        uint hi = MemoryOps.ReadA(c, a + 4, 4);
+        if (c.Fault != FaultKind.None) return;
+        c.R[d.Rd] = lo;
+        c.R[d.Ra] = hi;
+    }
+
+    public static void Strd(Cpu c, ref DecodedInst d)
+    {
+        uint b = c.R[d.Rn], o = b + d.Imm;
+        uint a = (d.Imm2 & LoadStore.Index) != 0 ? o : b;
+        MemoryOps.WriteA(c, a, 4, c.R[d.Rd]);
+        if (c.Fault != FaultKind.None) return;
+        MemoryOps.WriteA(c, a + 4, 4, c.R[d.Ra]);
+        if (c.Fault != FaultKind.None) return;
+        if ((d.Imm2 & LoadStore.Writeback) != 0) c.R[d.Rn] = o;
+    }
+}
