@@ -1,6 +1,5 @@
 using M7Sim.Execution;
 using M7Sim.Timing;
-using static M7Sim.Decoding.InstTable.BrDecode;
 
 namespace M7Sim.Decoding;
 
@@ -10,46 +9,46 @@ internal static partial class InstTable
     private static unsafe Row[] BranchSystemRows() =>
     [
         // ---- 16-bit branches (A5.2.6, A5.2.3, A5.2.5) ---------------------------------------------------
-        new Row("1101 cccc iiii iiii", "BT1", "b", &Branch.BCond, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => Conditional(ref d, f['c'], SignedOffset(f['i'], 8))),
-        new Row("1110 0iii iiii iiii", "BT2", "b", &Branch.B, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => Unconditional(ref d, SignedOffset(f['i'], 11))),
-        new Row("0100 0111 0mmm m000", "BxT1", "bx", &Branch.Bx, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => Register(ref d, f['m'], link: false)),
-        new Row("0100 0111 1mmm m000", "BlxRegT1", "blx", &Branch.Blx, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => Register(ref d, f['m'], link: true)),
-        new Row("1011 00i1 iiii innn", "CbzT1", "cbz", &Branch.Cbz, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => CompareBranch(ref d, f['n'], f['i'])),
-        new Row("1011 10i1 iiii innn", "CbnzT1", "cbnz", &Branch.Cbnz, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => CompareBranch(ref d, f['n'], f['i'])),
-        new Row("1011 1111 cccc mmmm", "ItT1", "it", &Branch.It, TimingClass.It, static (in Fields f, ref DecodedInst d) => It(ref d, f['c'], f['m'])),
+        new Row("1101 cccc iiii iiii", "BT1", "b", &Branch.BCond, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => BrDecode.Conditional(ref d, f['c'], BrDecode.SignedOffset(f['i'], 8))),
+        new Row("1110 0iii iiii iiii", "BT2", "b", &Branch.B, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => BrDecode.Unconditional(ref d, BrDecode.SignedOffset(f['i'], 11))),
+        new Row("0100 0111 0mmm m000", "BxT1", "bx", &Branch.Bx, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => BrDecode.Register(ref d, f['m'], link: false)),
+        new Row("0100 0111 1mmm m000", "BlxRegT1", "blx", &Branch.Blx, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => BrDecode.Register(ref d, f['m'], link: true)),
+        new Row("1011 00i1 iiii innn", "CbzT1", "cbz", &Branch.Cbz, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => BrDecode.CompareBranch(ref d, f['n'], f['i'])),
+        new Row("1011 10i1 iiii innn", "CbnzT1", "cbnz", &Branch.Cbnz, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => BrDecode.CompareBranch(ref d, f['n'], f['i'])),
+        new Row("1011 1111 cccc mmmm", "ItT1", "it", &Branch.It, TimingClass.It, static (in Fields f, ref DecodedInst d) => BrDecode.It(ref d, f['c'], f['m'])),
 
         // ---- 16-bit hints, BKPT, SVC, UDF, CPS --------------------------------------------------------
-        new Row("1011 1111 0000 0000", "NopT1", "nop", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1011 1111 0001 0000", "YieldT1", "yield", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1011 1111 0010 0000", "WfeT1", "wfe", &SystemOps.WaitForInterrupt, TimingClass.System, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1011 1111 0011 0000", "WfiT1", "wfi", &SystemOps.WaitForInterrupt, TimingClass.System, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1011 1111 0100 0000", "SevT1", "sev", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
+        new Row("1011 1111 0000 0000", "NopT1", "nop", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1011 1111 0001 0000", "YieldT1", "yield", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1011 1111 0010 0000", "WfeT1", "wfe", &SystemOps.WaitForInterrupt, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1011 1111 0011 0000", "WfiT1", "wfi", &SystemOps.WaitForInterrupt, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1011 1111 0100 0000", "SevT1", "sev", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
         // Other hint numbers are unallocated and execute as NOP (A5.2.5).
-        new Row("1011 1111 hhhh 0000", "HintT1", "hint", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1011 1110 iiii iiii", "BkptT1", "bkpt", &SystemOps.Bkpt, TimingClass.System, static (in Fields f, ref DecodedInst d) => Immediate(ref d, f['i'], unconditional: true)),
-        new Row("1101 1111 iiii iiii", "SvcT1", "svc", &SystemOps.Svc, TimingClass.System, static (in Fields f, ref DecodedInst d) => Immediate(ref d, f['i'], unconditional: false)),
-        new Row("1101 1110 iiii iiii", "UdfT1", "udf", &SystemOps.Undefined, TimingClass.System, static (in Fields f, ref DecodedInst d) => Immediate(ref d, f['i'], unconditional: false)),
-        new Row("1011 0110 0110 00if", "CpsieT1", "cpsie", &SystemOps.Cps, TimingClass.System, static (in Fields f, ref DecodedInst d) => Cps(ref d, f['i'], f['f'], disable: false)),
-        new Row("1011 0110 0111 00if", "CpsidT1", "cpsid", &SystemOps.Cps, TimingClass.System, static (in Fields f, ref DecodedInst d) => Cps(ref d, f['i'], f['f'], disable: true)),
+        new Row("1011 1111 hhhh 0000", "HintT1", "hint", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1011 1110 iiii iiii", "BkptT1", "bkpt", &SystemOps.Bkpt, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Immediate(ref d, f['i'], unconditional: true)),
+        new Row("1101 1111 iiii iiii", "SvcT1", "svc", &SystemOps.Svc, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Immediate(ref d, f['i'], unconditional: false)),
+        new Row("1101 1110 iiii iiii", "UdfT1", "udf", &SystemOps.Undefined, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Immediate(ref d, f['i'], unconditional: false)),
+        new Row("1011 0110 0110 00if", "CpsieT1", "cpsie", &SystemOps.Cps, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Cps(ref d, f['i'], f['f'], disable: false)),
+        new Row("1011 0110 0111 00if", "CpsidT1", "cpsid", &SystemOps.Cps, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Cps(ref d, f['i'], f['f'], disable: true)),
 
         // ---- 32-bit branches and miscellaneous control (A5.3.4) ------------------------------------------
-        new Row("1111 0scc ccii iiii 10j0 kiii iiii iiii", "BT3", "b", &Branch.BCond, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => Conditional(ref d, f['c'], ConditionalOffset(f))),
-        new Row("1111 0sii iiii iiii 10j1 kiii iiii iiii", "BT4", "b", &Branch.B, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => Unconditional(ref d, LongOffset(f))),
-        new Row("1111 0sii iiii iiii 11j1 kiii iiii iiii", "BlT1", "bl", &Branch.Bl, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => Link(ref d, LongOffset(f))),
-        new Row("1111 0011 1000 nnnn 1000 kk00 ssss ssss", "MsrT1", "msr", &SpecialRegisters.Msr, TimingClass.System, static (in Fields f, ref DecodedInst d) => Msr(ref d, f['n'], f['k'], f['s'])),
-        new Row("1111 0011 1110 1111 1000 dddd ssss ssss", "MrsT1", "mrs", &SpecialRegisters.Mrs, TimingClass.System, static (in Fields f, ref DecodedInst d) => Mrs(ref d, f['d'], f['s'])),
-        new Row("1111 0011 1010 1111 1000 0000 0000 0000", "NopT2", "nop", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0011 1010 1111 1000 0000 0000 0001", "YieldT2", "yield", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0011 1010 1111 1000 0000 0000 0010", "WfeT2", "wfe", &SystemOps.WaitForInterrupt, TimingClass.System, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0011 1010 1111 1000 0000 0000 0011", "WfiT2", "wfi", &SystemOps.WaitForInterrupt, TimingClass.System, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0011 1010 1111 1000 0000 0000 0100", "SevT2", "sev", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0011 1010 1111 1000 0000 1111 oooo", "DbgT1", "dbg", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0011 1010 1111 1000 0000 hhhh hhhh", "HintT2", "hint", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0011 1011 1111 1000 1111 0010 1111", "ClrexT1", "clrex", &LoadStoreExclusive.Clrex, TimingClass.System, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0011 1011 1111 1000 1111 0100 oooo", "DsbT1", "dsb", &SystemOps.Nop, TimingClass.System, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0011 1011 1111 1000 1111 0101 oooo", "DmbT1", "dmb", &SystemOps.Nop, TimingClass.System, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0011 1011 1111 1000 1111 0110 oooo", "IsbT1", "isb", &SystemOps.Nop, TimingClass.System, static (in Fields f, ref DecodedInst d) => Plain(ref d)),
-        new Row("1111 0111 1111 iiii 1010 iiii iiii iiii", "UdfT2", "udf", &SystemOps.Undefined, TimingClass.System, static (in Fields f, ref DecodedInst d) => Immediate(ref d, f['i'], unconditional: false)),
+        new Row("1111 0scc ccii iiii 10j0 kiii iiii iiii", "BT3", "b", &Branch.BCond, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => BrDecode.Conditional(ref d, f['c'], BrDecode.ConditionalOffset(f))),
+        new Row("1111 0sii iiii iiii 10j1 kiii iiii iiii", "BT4", "b", &Branch.B, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => BrDecode.Unconditional(ref d, BrDecode.LongOffset(f))),
+        new Row("1111 0sii iiii iiii 11j1 kiii iiii iiii", "BlT1", "bl", &Branch.Bl, TimingClass.Branch, static (in Fields f, ref DecodedInst d) => BrDecode.Link(ref d, BrDecode.LongOffset(f))),
+        new Row("1111 0011 1000 nnnn 1000 kk00 ssss ssss", "MsrT1", "msr", &SpecialRegisters.Msr, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Msr(ref d, f['n'], f['k'], f['s'])),
+        new Row("1111 0011 1110 1111 1000 dddd ssss ssss", "MrsT1", "mrs", &SpecialRegisters.Mrs, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Mrs(ref d, f['d'], f['s'])),
+        new Row("1111 0011 1010 1111 1000 0000 0000 0000", "NopT2", "nop", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0011 1010 1111 1000 0000 0000 0001", "YieldT2", "yield", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0011 1010 1111 1000 0000 0000 0010", "WfeT2", "wfe", &SystemOps.WaitForInterrupt, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0011 1010 1111 1000 0000 0000 0011", "WfiT2", "wfi", &SystemOps.WaitForInterrupt, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0011 1010 1111 1000 0000 0000 0100", "SevT2", "sev", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0011 1010 1111 1000 0000 1111 oooo", "DbgT1", "dbg", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0011 1010 1111 1000 0000 hhhh hhhh", "HintT2", "hint", &SystemOps.Nop, TimingClass.Nop, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0011 1011 1111 1000 1111 0010 1111", "ClrexT1", "clrex", &LoadStoreExclusive.Clrex, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0011 1011 1111 1000 1111 0100 oooo", "DsbT1", "dsb", &SystemOps.Nop, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0011 1011 1111 1000 1111 0101 oooo", "DmbT1", "dmb", &SystemOps.Nop, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0011 1011 1111 1000 1111 0110 oooo", "IsbT1", "isb", &SystemOps.Nop, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Plain(ref d)),
+        new Row("1111 0111 1111 iiii 1010 iiii iiii iiii", "UdfT2", "udf", &SystemOps.Undefined, TimingClass.System, static (in Fields f, ref DecodedInst d) => BrDecode.Immediate(ref d, f['i'], unconditional: false)),
     ];
 
     /// <summary>Decode steps of the branch and system rows.</summary>
