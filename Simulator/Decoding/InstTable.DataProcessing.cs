@@ -11,6 +11,10 @@ internal static partial class InstTable
     private static unsafe Row[] DataProcessingRows() =>
     [
         .. DataProcessing16Rows(),
+        .. ModifiedImmediateRows(),
+        .. PlainImmediateRows(),
+        .. ShiftedRegisterRows(),
+        .. RegisterShiftAndMiscRows(),
     ];
 
     /// <summary>16-bit encodings: A5.2.1 (shift, add, subtract, move, compare), A5.2.2, A5.2.3 (special data), ADR/ADD SP, A5.2.5 SP adjust and REV.</summary>
@@ -116,7 +120,336 @@ internal static partial class InstTable
         new Row("1011 1010 11mm mddd", "RevshT1", "revsh", &DP.Revsh, TimingClass.Reverse, static (in Fields f, ref DecodedInst d) => Reverse(ref d, f['d'], f['m'])),
     ];
 
+    /// <summary>A5.3.1 data processing (modified immediate): ThumbExpandImm constants, with its carry for the logical ops.</summary>
+    private static unsafe Row[] ModifiedImmediateRows() =>
+    [
+        new Row("1111 0i00 000s nnnn 0iii dddd iiii iiii", "AndImmT1", "and", &DP.AndImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.RdRn, logical: true, invert: false, BadRdUnlessTest(f) || SpOrPc(f['n']))),
+        new Row("1111 0i00 0001 nnnn 0iii 1111 iiii iiii", "TstImmT1", "tst", &DP.TstImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.Rn, logical: true, invert: false, SpOrPc(f['n']))),
+        // BIC, ORN and MVN run as AND, ORR and MOV with the complemented constant.
+        new Row("1111 0i00 001s nnnn 0iii dddd iiii iiii", "BicImmT1", "bic", &DP.AndImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.RdRn, logical: true, invert: true, SpOrPc(f['d']) || SpOrPc(f['n']))),
+        new Row("1111 0i00 010s nnnn 0iii dddd iiii iiii", "OrrImmT1", "orr", &DP.OrrImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.RdRn, logical: true, invert: false, SpOrPc(f['d']) || f['n'] == 13)),
+        new Row("1111 0i00 010s 1111 0iii dddd iiii iiii", "MovImmT2", "mov", &DP.MovImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.Rd, logical: true, invert: false, SpOrPc(f['d']))),
+        new Row("1111 0i00 011s nnnn 0iii dddd iiii iiii", "OrnImmT1", "orn", &DP.OrrImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.RdRn, logical: true, invert: true, SpOrPc(f['d']) || f['n'] == 13)),
+        new Row("1111 0i00 011s 1111 0iii dddd iiii iiii", "MvnImmT1", "mvn", &DP.MovImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.Rd, logical: true, invert: true, SpOrPc(f['d']))),
+        new Row("1111 0i00 100s nnnn 0iii dddd iiii iiii", "EorImmT1", "eor", &DP.EorImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.RdRn, logical: true, invert: false, BadRdUnlessTest(f) || SpOrPc(f['n']))),
+        new Row("1111 0i00 1001 nnnn 0iii 1111 iiii iiii", "TeqImmT1", "teq", &DP.TeqImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.Rn, logical: true, invert: false, SpOrPc(f['n']))),
+        new Row("1111 0i01 000s nnnn 0iii dddd iiii iiii", "AddImmT3", "add", &DP.AddImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.RdRn, logical: false, invert: false, BadRdUnlessTest(f) || f['n'] == 15)),
+        new Row("1111 0i01 0001 nnnn 0iii 1111 iiii iiii", "CmnImmT1", "cmn", &DP.CmnImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.Rn, logical: false, invert: false, f['n'] == 15)),
+        new Row("1111 0i01 000s 1101 0iii dddd iiii iiii", "AddSpImmT3", "add", &DP.AddImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.RdSp, logical: false, invert: false, f['d'] == 15 && !f.Bit('s'))),
+        new Row("1111 0i01 010s nnnn 0iii dddd iiii iiii", "AdcImmT1", "adc", &DP.AdcImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ReadsCarry(ModImm(f, ref d, DpShape.RdRn, logical: false, invert: false, SpOrPc(f['d']) || SpOrPc(f['n'])), ref d)),
+        new Row("1111 0i01 011s nnnn 0iii dddd iiii iiii", "SbcImmT1", "sbc", &DP.SbcImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ReadsCarry(ModImm(f, ref d, DpShape.RdRn, logical: false, invert: false, SpOrPc(f['d']) || SpOrPc(f['n'])), ref d)),
+        new Row("1111 0i01 101s nnnn 0iii dddd iiii iiii", "SubImmT3", "sub", &DP.SubImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.RdRn, logical: false, invert: false, BadRdUnlessTest(f) || f['n'] == 15)),
+        new Row("1111 0i01 1011 nnnn 0iii 1111 iiii iiii", "CmpImmT2", "cmp", &DP.CmpImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.Rn, logical: false, invert: false, f['n'] == 15)),
+        new Row("1111 0i01 101s 1101 0iii dddd iiii iiii", "SubSpImmT2", "sub", &DP.SubImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.RdSp, logical: false, invert: false, f['d'] == 15 && !f.Bit('s'))),
+        new Row("1111 0i01 110s nnnn 0iii dddd iiii iiii", "RsbImmT2", "rsb", &DP.RsbImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ModImm(f, ref d, DpShape.RdRn, logical: false, invert: false, SpOrPc(f['d']) || SpOrPc(f['n']))),
+    ];
+
+    /// <summary>A5.3.3 data processing (plain binary immediate): ADDW/SUBW, ADR, MOVW/MOVT, SSAT/USAT, SBFX/UBFX, BFI/BFC.</summary>
+    private static unsafe Row[] PlainImmediateRows() =>
+    [
+        new Row("1111 0i10 0000 nnnn 0iii dddd iiii iiii", "AddImmT4", "addw", &DP.AddImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            SpOrPc(f['d']) ? DecodeStatus.Unpredictable : Imm12(ref d, f['d'], f['n'], f['i'])),
+        new Row("1111 0i10 0000 1101 0iii dddd iiii iiii", "AddSpImmT4", "addw", &DP.AddImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            f['d'] == 15 ? DecodeStatus.Unpredictable : Imm12(ref d, f['d'], 13, f['i'])),
+        new Row("1111 0i10 0000 1111 0iii dddd iiii iiii", "AdrT3", "adr", &DP.Adr, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            SpOrPc(f['d']) ? DecodeStatus.Unpredictable : Adr32(ref d, f['d'], f['i'])),
+        new Row("1111 0i10 1010 nnnn 0iii dddd iiii iiii", "SubImmT4", "subw", &DP.SubImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            SpOrPc(f['d']) ? DecodeStatus.Unpredictable : Imm12(ref d, f['d'], f['n'], f['i'])),
+        new Row("1111 0i10 1010 1101 0iii dddd iiii iiii", "SubSpImmT3", "subw", &DP.SubImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            f['d'] == 15 ? DecodeStatus.Unpredictable : Imm12(ref d, f['d'], 13, f['i'])),
+        new Row("1111 0i10 1010 1111 0iii dddd iiii iiii", "AdrT2", "adr", &DP.Adr, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            SpOrPc(f['d']) ? DecodeStatus.Unpredictable : Adr32(ref d, f['d'], 0u - f['i'])),
+        new Row("1111 0i10 0100 kkkk 0iii dddd iiii iiii", "MovImmT3", "movw", &DP.MovImm, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        {
+            if (SpOrPc(f['d'])) return DecodeStatus.Unpredictable;
+            d.Rd = (byte)f['d']; d.Imm = (f['k'] << 12) | f['i'];
+            d.Writes(d.Rd);
+            return DecodeStatus.Ok;
+        }),
+        new Row("1111 0i10 1100 kkkk 0iii dddd iiii iiii", "MovtT1", "movt", &DP.Movt, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        {
+            if (SpOrPc(f['d'])) return DecodeStatus.Unpredictable;
+            d.Rd = (byte)f['d']; d.Imm = ((f['k'] << 12) | f['i']) << 16;
+            d.Reads(d.Rd); d.Writes(d.Rd);
+            return DecodeStatus.Ok;
+        }),
+        new Row("1111 0011 00h0 nnnn 0iii dddd ii0w wwww", "SsatT1", "ssat", &DP.Ssat, TimingClass.Saturate, static (in Fields f, ref DecodedInst d) =>
+            Saturate(f, ref d, f['w'] + 1)),
+        new Row("1111 0011 10h0 nnnn 0iii dddd ii0w wwww", "UsatT1", "usat", &DP.Usat, TimingClass.Saturate, static (in Fields f, ref DecodedInst d) =>
+            Saturate(f, ref d, f['w'])),
+        new Row("1111 0011 0100 nnnn 0iii dddd ii0w wwww", "SbfxT1", "sbfx", &DP.Sbfx, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
+            Extract(f, ref d, signed: true)),
+        new Row("1111 0011 1100 nnnn 0iii dddd ii0w wwww", "UbfxT1", "ubfx", &DP.Ubfx, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
+            Extract(f, ref d, signed: false)),
+        new Row("1111 0011 0110 nnnn 0iii dddd ii0w wwww", "BfiT1", "bfi", &DP.Bfi, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
+        {
+            if (SpOrPc(f['d']) || f['n'] == 13) return DecodeStatus.Unpredictable;
+            d.Rn = (byte)f['n'];
+            d.ReadsEarly(d.Rn);
+            return BitfieldMask(f, ref d);
+        }),
+        new Row("1111 0011 0110 1111 0iii dddd ii0w wwww", "BfcT1", "bfc", &DP.Bfc, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
+            SpOrPc(f['d']) ? DecodeStatus.Unpredictable : BitfieldMask(f, ref d)),
+    ];
+
+    /// <summary>A5.3.11 data processing (shifted register), including MOV and the shifts by immediate (ORR with Rn = PC).</summary>
+    private static unsafe Row[] ShiftedRegisterRows() =>
+    [
+        new Row("1110 1010 000s nnnn 0iii dddd iitt mmmm", "AndRegT2", "and", &DP.AndReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.RdRn, BadRdUnlessTest(f) || SpOrPc(f['n']) || SpOrPc(f['m']))),
+        new Row("1110 1010 0001 nnnn 0iii 1111 iitt mmmm", "TstRegT2", "tst", &DP.TstReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.Rn, SpOrPc(f['n']) || SpOrPc(f['m']))),
+        new Row("1110 1010 001s nnnn 0iii dddd iitt mmmm", "BicRegT2", "bic", &DP.BicReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.RdRn, SpOrPc(f['d']) || SpOrPc(f['n']) || SpOrPc(f['m']))),
+        new Row("1110 1010 010s nnnn 0iii dddd iitt mmmm", "OrrRegT2", "orr", &DP.OrrReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.RdRn, SpOrPc(f['d']) || f['n'] == 13 || SpOrPc(f['m']))),
+        new Row("1110 1010 010s 1111 0000 dddd 0000 mmmm", "MovRegT3", "mov", &DP.MovReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        {
+            uint rd = f['d'], rm = f['m'];
+            bool s = f.Bit('s');
+            if (s ? SpOrPc(rd) || SpOrPc(rm) : rd == 15 || rm == 15 || (rd == 13 && rm == 13)) return DecodeStatus.Unpredictable;
+            return ShiftedReg(f, ref d, DpShape.Rd, SRType.Lsl, 0);
+        }),
+        new Row("1110 1010 010s 1111 0iii dddd ii00 mmmm", "LslImmT2", "lsl", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => ShiftImm32(f, ref d, 0)),
+        new Row("1110 1010 010s 1111 0iii dddd ii01 mmmm", "LsrImmT2", "lsr", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => ShiftImm32(f, ref d, 1)),
+        new Row("1110 1010 010s 1111 0iii dddd ii10 mmmm", "AsrImmT2", "asr", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => ShiftImm32(f, ref d, 2)),
+        new Row("1110 1010 010s 1111 0iii dddd ii11 mmmm", "RorImmT1", "ror", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => ShiftImm32(f, ref d, 3)),
+        // RRX reads its operand one stage early (Shift2 unit, timing facts §1.4) and consumes APSR.C.
+        new Row("1110 1010 010s 1111 0000 dddd 0011 mmmm", "RrxT1", "rrx", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) =>
+            SpOrPc(f['d']) || SpOrPc(f['m']) ? DecodeStatus.Unpredictable : ShiftedReg(f, ref d, DpShape.Rd, SRType.Rrx, 1)),
+        new Row("1110 1010 011s nnnn 0iii dddd iitt mmmm", "OrnRegT1", "orn", &DP.OrnReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.RdRn, SpOrPc(f['d']) || f['n'] == 13 || SpOrPc(f['m']))),
+        new Row("1110 1010 011s 1111 0iii dddd iitt mmmm", "MvnRegT2", "mvn", &DP.MvnReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.Rd, SpOrPc(f['d']) || SpOrPc(f['m']))),
+        new Row("1110 1010 100s nnnn 0iii dddd iitt mmmm", "EorRegT2", "eor", &DP.EorReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.RdRn, BadRdUnlessTest(f) || SpOrPc(f['n']) || SpOrPc(f['m']))),
+        new Row("1110 1010 1001 nnnn 0iii 1111 iitt mmmm", "TeqRegT1", "teq", &DP.TeqReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.Rn, SpOrPc(f['n']) || SpOrPc(f['m']))),
+        new Row("1110 1011 000s nnnn 0iii dddd iitt mmmm", "AddRegT3", "add", &DP.AddReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.RdRn, BadRdUnlessTest(f) || f['n'] == 15 || SpOrPc(f['m']))),
+        new Row("1110 1011 0001 nnnn 0iii 1111 iitt mmmm", "CmnRegT2", "cmn", &DP.CmnReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.Rn, f['n'] == 15 || SpOrPc(f['m']))),
+        new Row("1110 1011 000s 1101 0iii dddd iitt mmmm", "AddSpRegT3", "add", &DP.AddReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.RdSp, SpShiftedRegUnpredictable(f))),
+        new Row("1110 1011 010s nnnn 0iii dddd iitt mmmm", "AdcRegT2", "adc", &DP.AdcReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ReadsCarry(ShiftedReg(f, ref d, DpShape.RdRn, SpOrPc(f['d']) || SpOrPc(f['n']) || SpOrPc(f['m'])), ref d)),
+        new Row("1110 1011 011s nnnn 0iii dddd iitt mmmm", "SbcRegT2", "sbc", &DP.SbcReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ReadsCarry(ShiftedReg(f, ref d, DpShape.RdRn, SpOrPc(f['d']) || SpOrPc(f['n']) || SpOrPc(f['m'])), ref d)),
+        new Row("1110 1011 101s nnnn 0iii dddd iitt mmmm", "SubRegT2", "sub", &DP.SubReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.RdRn, BadRdUnlessTest(f) || f['n'] == 15 || SpOrPc(f['m']))),
+        new Row("1110 1011 1011 nnnn 0iii 1111 iitt mmmm", "CmpRegT3", "cmp", &DP.CmpReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.Rn, f['n'] == 15 || SpOrPc(f['m']))),
+        new Row("1110 1011 101s 1101 0iii dddd iitt mmmm", "SubSpRegT1", "sub", &DP.SubReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.RdSp, SpShiftedRegUnpredictable(f))),
+        new Row("1110 1011 110s nnnn 0iii dddd iitt mmmm", "RsbRegT1", "rsb", &DP.RsbReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+            ShiftedReg(f, ref d, DpShape.RdRn, SpOrPc(f['d']) || SpOrPc(f['n']) || SpOrPc(f['m']))),
+    ];
+
+    /// <summary>A5.3.12 shifts by register (32-bit), A5.3.15 CLZ/RBIT/REV/REV16/REVSH.</summary>
+    private static unsafe Row[] RegisterShiftAndMiscRows() =>
+    [
+        new Row("1111 1010 000s nnnn 1111 dddd 0000 mmmm", "LslRegT2", "lsl", &DP.ShiftReg, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => ShiftReg32(f, ref d, SRType.Lsl)),
+        new Row("1111 1010 001s nnnn 1111 dddd 0000 mmmm", "LsrRegT2", "lsr", &DP.ShiftReg, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => ShiftReg32(f, ref d, SRType.Lsr)),
+        new Row("1111 1010 010s nnnn 1111 dddd 0000 mmmm", "AsrRegT2", "asr", &DP.ShiftReg, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => ShiftReg32(f, ref d, SRType.Asr)),
+        new Row("1111 1010 011s nnnn 1111 dddd 0000 mmmm", "RorRegT2", "ror", &DP.ShiftReg, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => ShiftReg32(f, ref d, SRType.Ror)),
+        // Rm is encoded twice (bits 19..16 and 3..0); the copies must agree (Consistent(Rm)).
+        new Row("1111 1010 1001 kkkk 1111 dddd 1000 mmmm", "RevT2", "rev", &DP.Rev, TimingClass.Reverse, static (in Fields f, ref DecodedInst d) => Misc32(f, ref d, early: true)),
+        new Row("1111 1010 1001 kkkk 1111 dddd 1001 mmmm", "Rev16T2", "rev16", &DP.Rev16, TimingClass.Reverse, static (in Fields f, ref DecodedInst d) => Misc32(f, ref d, early: true)),
+        new Row("1111 1010 1001 kkkk 1111 dddd 1010 mmmm", "RbitT1", "rbit", &DP.Rbit, TimingClass.Reverse, static (in Fields f, ref DecodedInst d) => Misc32(f, ref d, early: true)),
+        new Row("1111 1010 1001 kkkk 1111 dddd 1011 mmmm", "RevshT2", "revsh", &DP.Revsh, TimingClass.Reverse, static (in Fields f, ref DecodedInst d) => Misc32(f, ref d, early: true)),
+        new Row("1111 1010 1011 kkkk 1111 dddd 1000 mmmm", "ClzT1", "clz", &DP.Clz, TimingClass.Clz, static (in Fields f, ref DecodedInst d) => Misc32(f, ref d, early: false)),
+    ];
+
     // ---- decode helpers shared by the data-processing rows ----
+
+    /// <summary>Operand shape of a 32-bit data-processing encoding.</summary>
+    private enum DpShape : byte
+    {
+        RdRn,  // Rd = Rn op operand2, S bit
+        RdSp,  // Rd = SP op operand2, S bit (the "SP plus/minus" forms)
+        Rd,    // Rd = operand2 (MOV, MVN, shifts by immediate), S bit
+        Rn,    // Rn op operand2, flags only (TST, TEQ, CMP, CMN)
+    }
+
+    /// <summary>"d == 13 || (d == 15 &amp;&amp; S == '0')": Rd = PC with S set is the compare form, a more specific row.</summary>
+    private static bool BadRdUnlessTest(in Fields f) => f['d'] == 13 || (f['d'] == 15 && !f.Bit('s'));
+
+    /// <summary>ADD/SUB (SP plus/minus register) T3/T1: SP may only be adjusted by LSL #0..3.</summary>
+    private static bool SpShiftedRegUnpredictable(in Fields f)
+    {
+        var (type, amount) = Bits.DecodeImmShift(f['t'], f['i']);
+        uint rd = f['d'];
+        return (rd == 13 && (type != SRType.Lsl || amount > 3)) || (rd == 15 && !f.Bit('s')) || SpOrPc(f['m']);
+    }
+
+    /// <summary>Registers, S bit and timing facts of a 32-bit data-processing encoding.</summary>
+    private static DecodeStatus Operands(in Fields f, ref DecodedInst d, DpShape shape)
+    {
+        if (shape == DpShape.Rn)
+        {
+            d.Rn = (byte)f['n'];
+            d.SetFlags = FlagsMode.Always;
+            d.Reads(d.Rn);
+        }
+        else
+        {
+            d.Rd = (byte)f['d'];
+            d.SetFlags = f.Bit('s') ? FlagsMode.Always : FlagsMode.Never;
+            if (shape != DpShape.Rd)
+            {
+                d.Rn = shape == DpShape.RdSp ? (byte)13 : (byte)f['n'];
+                d.Reads(d.Rn);
+            }
+            d.Writes(d.Rd);
+        }
+        if (d.SetFlags != FlagsMode.Never) d.Flags |= InstFlags.WritesFlags;
+        return DecodeStatus.Ok;
+    }
+
+    /// <summary>A5.3.1: expands i:imm3:imm8 (ThumbExpandImm_C); logical ops keep the expansion's carry in Imm2.</summary>
+    private static DecodeStatus ModImm(in Fields f, ref DecodedInst d, DpShape shape, bool logical, bool invert, bool unpredictable)
+    {
+        if (unpredictable || !Bits.ThumbExpandImm(f['i'], out uint imm, out bool carryChanges, out bool carry))
+            return DecodeStatus.Unpredictable;
+        d.Imm = invert ? ~imm : imm;
+        d.Imm2 = logical && carryChanges ? DP.CarrySet | (carry ? 1u : 0u) : DP.CarryUnchanged;
+        return Operands(f, ref d, shape);
+    }
+
+    /// <summary>A5.3.11: Rm shifted by DecodeImmShift(type, imm3:imm2). A non-zero shift makes Rm an early operand.</summary>
+    private static DecodeStatus ShiftedReg(in Fields f, ref DecodedInst d, DpShape shape, bool unpredictable)
+    {
+        if (unpredictable) return DecodeStatus.Unpredictable;
+        var (type, amount) = Bits.DecodeImmShift(f['t'], f['i']);
+        return ShiftedReg(f, ref d, shape, type, amount);
+    }
+
+    /// <summary>Rm with a fixed shift (MOV.W: LSL #0, RRX), for rows whose pattern fixes type and amount.</summary>
+    private static DecodeStatus ShiftedReg(in Fields f, ref DecodedInst d, DpShape shape, SRType type, int amount)
+    {
+        d.Rm = (byte)f['m'];
+        d.ShiftType = type; d.ShiftN = (byte)amount;
+        if (type == SRType.Rrx) d.Flags |= InstFlags.ReadsFlags;
+        if (type == SRType.Lsl && amount == 0) d.Reads(d.Rm);
+        else
+        {
+            d.ReadsEarly(d.Rm);
+            if (d.Class == TimingClass.Alu) d.Class = TimingClass.AluShiftedOp;
+        }
+        return Operands(f, ref d, shape);
+    }
+
+    /// <summary>LSL/LSR/ASR/ROR #imm (MOV with a shift): a pure shift reads its operand normally (EX2 shifter).</summary>
+    private static DecodeStatus ShiftImm32(in Fields f, ref DecodedInst d, uint typeBits)
+    {
+        if (SpOrPc(f['d']) || SpOrPc(f['m'])) return DecodeStatus.Unpredictable;
+        var (type, amount) = Bits.DecodeImmShift(typeBits, f['i']);
+        d.Rm = (byte)f['m'];
+        d.ShiftType = type; d.ShiftN = (byte)amount;
+        d.Reads(d.Rm);
+        return Operands(f, ref d, DpShape.Rd);
+    }
+
+    /// <summary>A5.3.12: Rd = Rn shifted by Rm[7:0].</summary>
+    private static DecodeStatus ShiftReg32(in Fields f, ref DecodedInst d, SRType type)
+    {
+        if (SpOrPc(f['d']) || SpOrPc(f['n']) || SpOrPc(f['m'])) return DecodeStatus.Unpredictable;
+        d.Rm = (byte)f['m'];
+        d.ShiftType = type;
+        d.Reads(d.Rm);
+        return Operands(f, ref d, DpShape.RdRn);
+    }
+
+    /// <summary>ADDW/SUBW (and their SP forms): a 12-bit zero-extended immediate, flags never set.</summary>
+    private static DecodeStatus Imm12(ref DecodedInst d, uint rd, uint rn, uint imm12)
+    {
+        d.Rd = (byte)rd; d.Rn = (byte)rn; d.Imm = imm12;
+        d.Reads(d.Rn); d.Writes(d.Rd);
+        return DecodeStatus.Ok;
+    }
+
+    private static DecodeStatus Adr32(ref DecodedInst d, uint rd, uint offset)
+    {
+        d.Rd = (byte)rd; d.Imm = offset;
+        d.Writes(d.Rd);
+        return DecodeStatus.Ok;
+    }
+
+    /// <summary>SSAT/USAT: operand Rn shifted by LSL or ASR (sh:'0'); sh = 1 with a zero amount is SSAT16/USAT16.</summary>
+    private static DecodeStatus Saturate(in Fields f, ref DecodedInst d, uint saturateTo)
+    {
+        uint sh = f['h'], imm5 = f['i'];
+        if (sh == 1 && imm5 == 0) return DecodeStatus.SeeOther;
+        if (SpOrPc(f['d']) || SpOrPc(f['n'])) return DecodeStatus.Unpredictable;
+        var (type, amount) = Bits.DecodeImmShift(sh << 1, imm5);
+        d.Rd = (byte)f['d']; d.Rn = (byte)f['n'];
+        d.ShiftType = type; d.ShiftN = (byte)amount;
+        d.Imm = saturateTo;
+        d.ReadsEarly(d.Rn); d.Writes(d.Rd);
+        return DecodeStatus.Ok;
+    }
+
+    /// <summary>SBFX/UBFX: lsb = imm3:imm2, width = widthm1 + 1; msbit beyond 31 is UNPREDICTABLE.</summary>
+    private static DecodeStatus Extract(in Fields f, ref DecodedInst d, bool signed)
+    {
+        uint lsb = f['i'], width = f['w'] + 1;
+        if (SpOrPc(f['d']) || SpOrPc(f['n']) || lsb + width > 32) return DecodeStatus.Unpredictable;
+        d.Rd = (byte)f['d']; d.Rn = (byte)f['n'];
+        if (signed)
+        {
+            d.ShiftN = (byte)(32 - lsb - width);
+            d.Imm = 32 - width;
+        }
+        else
+        {
+            d.ShiftN = (byte)lsb;
+            d.Imm = width == 32 ? 0xFFFF_FFFFu : (1u << (int)width) - 1;
+        }
+        d.ReadsEarly(d.Rn); d.Writes(d.Rd);
+        return DecodeStatus.Ok;
+    }
+
+    /// <summary>BFI/BFC: mask of bits msb..lsb (msb &lt; lsb is UNPREDICTABLE); Rd is read and written.</summary>
+    private static DecodeStatus BitfieldMask(in Fields f, ref DecodedInst d)
+    {
+        int lsb = (int)f['i'], msb = (int)f['w'];
+        if (msb < lsb) return DecodeStatus.Unpredictable;
+        d.Rd = (byte)f['d'];
+        d.ShiftN = (byte)lsb;
+        d.Imm = ((2u << msb) - 1) & ~((1u << lsb) - 1);
+        d.Reads(d.Rd); d.Writes(d.Rd);
+        return DecodeStatus.Ok;
+    }
+
+    /// <summary>A5.3.15 one-operand forms: Rm must appear identically in both fields.</summary>
+    private static DecodeStatus Misc32(in Fields f, ref DecodedInst d, bool early)
+    {
+        uint rm = f['m'];
+        if (f['k'] != rm || SpOrPc(f['d']) || SpOrPc(rm)) return DecodeStatus.Unpredictable;
+        d.Rd = (byte)f['d']; d.Rm = (byte)rm;
+        if (early) d.ReadsEarly(d.Rm); else d.Reads(d.Rm);
+        d.Writes(d.Rd);
+        return DecodeStatus.Ok;
+    }
+
 
     /// <summary>"IN {13,15}": SP and PC are UNPREDICTABLE as most 32-bit data-processing operands.</summary>
     private static bool SpOrPc(uint r) => r == 13 || r == 15;
