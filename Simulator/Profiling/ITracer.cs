@@ -11,16 +11,21 @@ internal interface ITracer
 {
     /// <summary>Called after the instruction at <paramref name="pc"/> executed (or was skipped by its condition); c.NextPc is where control goes.</summary>
     void Retire(Cpu c, ref DecodedInst d, uint pc, bool executed);
+
+    /// <summary>Checked after each <see cref="Retire"/>: true ends the run with StopReason.DebugHalt before the next instruction (breakpoints, watchpoints, single steps).</summary>
+    bool StopRequested { get; }
 }
 
 /// <summary>No observation: plain runs.</summary>
 internal struct NoTracer : ITracer
 {
     public readonly void Retire(Cpu c, ref DecodedInst d, uint pc, bool executed) { }
+    public readonly bool StopRequested => false;
 }
 
 /// <summary>Forwards to a <see cref="Profiler"/>.</summary>
 internal readonly struct ProfilingTracer(Profiler profiler) : ITracer
 {
     public void Retire(Cpu c, ref DecodedInst d, uint pc, bool executed) => profiler.Retire(c, ref d, pc, executed);
+    public bool StopRequested => false;
 }

@@ -111,6 +111,13 @@ public sealed partial class Machine
                     Instructions = count;
                     ServiceEvents(timing.Cycles);
                 }
+                // After exception return and interrupt entry, so a stop never lands on an EXC_RETURN value.
+                if (tracer.StopRequested)
+                {
+                    Instructions = count;
+                    StopMessage = $"debugger stop at {Symbols.Describe(c.Pc)}";
+                    return StopReason.DebugHalt;
+                }
             }
         }
         finally
