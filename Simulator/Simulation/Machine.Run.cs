@@ -8,9 +8,12 @@ namespace M7Sim.Simulation;
 public sealed partial class Machine
 {
     private FunctionalTiming _functional;
+    private CortexM7Timing _m7;
+    private bool _m7Active;
 
-    /// <summary>Cycles since reset under the active timing model (1 per instruction in functional mode).</summary>
-    public ulong Cycles => _functional.Cycles;
+    /// <summary>Cycles since reset under the active timing model (1 per instruction in functional mode).
+    /// DWT CYCCNT and SysTick count these.</summary>
+    public ulong Cycles => _m7Active ? _m7.Cycles : _functional.Cycles;
 
     /// <summary>Earliest cycle at which a timer (SysTick) needs servicing; ulong.MaxValue when none.</summary>
     internal ulong NextTimerEvent = ulong.MaxValue;
@@ -21,6 +24,8 @@ public sealed partial class Machine
     private void ResetTiming()
     {
         _functional = default;
+        EnsureTimingModel();
+        if (_m7Active) _m7.Reset();
         NextTimerEvent = ulong.MaxValue;
         Cpu.InterruptCheck = false;
     }
@@ -30,7 +35,8 @@ public sealed partial class Machine
     {
         ulong limit = maxInstructions == ulong.MaxValue ? ulong.MaxValue : Instructions + maxInstructions;
         var tracer = default(Profiling.NoTracer);
-        var reason = RunCore(ref _functional, ref tracer, limit);
+        EnsureTimingModel();
+        var reason = _m7Active ? RunCore(ref _m7, ref tracer, limit) : RunCore(ref _functional, ref tracer, limit);
         return new RunResult(reason, Cpu.ExitCode, Instructions, Cycles, StopMessage);
     }
 
@@ -38,7 +44,8 @@ public sealed partial class Machine
     internal RunResult Run<TTracer>(ref TTracer tracer, ulong maxInstructions) where TTracer : struct, Profiling.ITracer
     {
         ulong limit = maxInstructions == ulong.MaxValue ? ulong.MaxValue : Instructions + maxInstructions;
-        var reason = RunCore(ref _functional, ref tracer, limit);
+        EnsureTimingModel();
+        var reason = _m7Active ? RunCore(ref _m7, ref tracer, limit) : RunCore(ref _functional, ref tracer, limit);
         return new RunResult(reason, Cpu.ExitCode, Instructions, Cycles, StopMessage);
     }
 

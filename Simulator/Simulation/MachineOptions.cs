@@ -22,4 +22,13 @@ public sealed class MachineOptions
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>Timing model: the Cortex-M7 cycle model (default) or functional (one cycle per instruction).</summary>
+    public Timing.TimingMode Timing { get; init; } = M7Sim.Timing.TimingMode.CortexM7;
+
+    /// <summary>Core timing model name (timing-models/cores/NAME.json) or JSON path; null = the board's core.</summary>
+    public string? CoreModel { get; init; }
+
+    /// <summary>Energy coefficient file (schema timing-models/schemas/energy.schema.json); null = timing-models/energy/BOARD-CHIP.json.</summary>
+    public string? EnergyModel { get; init; }
 }

@@ -1,0 +1,140 @@
+using M7Sim.Memory;
+
+namespace M7Sim.Timing;
+
+/// <summary>Front end (instruction fetch blocks) and data accesses of the Cortex-M7 model.</summary>
+internal partial struct CortexM7Timing
+{
+    /// <summary>
+    /// The instruction at [pc, last] left the current fetch block. Fetch blocks are 32 bytes (flash line,
+    /// cache line, ART line) or 8 bytes for uncached AXIM (one 64-bit fetch, timing facts 4 PFU). A
+    /// sequential block is requested once the previous one arrived and its first instruction was
+    /// reached (the 4x64-bit prefetch queue runs one block ahead); a block reached by a branch is
+    /// requested when the instruction would issue.
+    /// </summary>
+    private void Fetch(uint pc, uint last, long want)
+    {
+        if (pc - _fetchRegionBase >= _fetchRegionSize) LocateFetchRegion(pc);
+        if (_fetchKind == MemKind.Tcm)
+        {
+            // Zero wait states and 64-bit fetch: never the bottleneck for a dual-issue pipeline.
+            _fetchShift = 5;
+            _fetchBlock = last >> 5;
+            _fetchAvail = long.MinValue;
+            _redirect = false;
+            return;
+        }
+        int shift = (_fetchKind is MemKind.AxiFlash or MemKind.AxiRam or MemKind.Device) && !_mem.ICacheOn ? 3 : 5;
+        if (shift != _fetchShift) { _fetchShift = shift; _fetchBlock = uint.MaxValue; }
+        uint first = pc >> shift, end = last >> shift;
+        for (uint b = first; ; b++)
+        {
+            if (b != _fetchBlock)
+            {
+                bool sequential = !_redirect && b == _fetchBlock + 1;
+                long request = sequential ? Math.Max(_fetchAvail, _fetchFirstIssue) : want;
+                long avail = _mem.FetchBlock(_fetchKind, _fetchRegion, b << shift, request, out var why);
+                _fetchBlock = b;
+                _fetchAvail = avail;
+                _fetchFirstIssue = want;
+                _fetchCause = why;
+                _redirect = false;
+            }
+            if (b == end) break;
+        }
+    }
+
+    private void LocateFetchRegion(uint pc)
+    {
+        var r = _bus.Find(pc);
+        if (r is null)
+        {
+            _fetchRegionBase = pc;
+            _fetchRegionSize = 0;
+            _fetchKind = MemKind.Tcm; // the fetch faults; nothing to time
+            _fetchRegion = -1;
+            return;
+        }
+        _fetchRegionBase = r.Base;
+        _fetchRegionSize = r.Size;
+        _fetchRegion = r.Index;
+        _fetchKind = _mem.Kinds[r.Index];
+        _fetchBlock = uint.MaxValue;
+    }
+
+    /// <summary>
+    /// Counts and times this instruction's data accesses (Bus.Accesses). Returns the cycles the pipeline
+    /// stalls after issuing it (cache/flash misses, unaligned loads, store buffer full, store-to-load
+    /// hazard); the cursor is moved past them here and the cycles are charged to their cause.
+    /// </summary>
+    private long Accesses(TimingClass cls, long issue, bool younger)
+    {
+        var ctr = _ctr;
+        var list = _bus.Accesses;
+        int n = Math.Min(_bus.AccessCount, list.Length);
+        long stall = 0;
+        var cause = StallCause.None;
+        bool multiple = cls is TimingClass.StoreMultiple or TimingClass.StoreDual or TimingClass.FpStoreMultiple or TimingClass.LoadMultiple or TimingClass.LoadDual or TimingClass.FpLoadMultiple;
+        int storeDrain = 0;
+        uint storeAddress = 0;
+        bool storeTcmBank = false;
+        for (int i = 0; i < n; i++)
+        {
+            ref var a = ref list[i];
+            int region = a.Region;
+            bool counted = (uint)region < (uint)ctr.RegionReads.Length;
+            bool unaligned = (a.Address & (a.Size - 1u)) != 0;
+            if (!a.IsWrite)
+            {
+                if (counted) { ctr.RegionReads[region]++; ctr.RegionReadBytes[region] += a.Size; }
+                long now = issue + stall;
+                int s = _mem.ReadStall(region, a.Address, now, out var why);
+                if (s > 0) { stall += s; cause = why; }
+                if (unaligned && !multiple)
+                {
+                    stall += younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
+                    cause = StallCause.UnalignedAccess;
+                }
+                if (!_sb.Empty)
+                {
+                    long st = _sb.PendingStoreTo(a.Address, now);
+                    if (st != long.MinValue && st + _model.StoreToLoad > issue + stall)
+                    {
+                        stall = st + _model.StoreToLoad - issue;
+                        cause = StallCause.StoreBuffer;
+                    }
+                }
+            }
+            else
+            {
+                if (counted) { ctr.RegionWrites[region]++; ctr.RegionWriteBytes[region] += a.Size; }
+                int drain = _mem.WriteDrainCycles(region, a.Address, out bool tcm);
+                bool rmw = tcm && (a.Size < 4 || unaligned);
+                if (unaligned) drain = Math.Max(drain, _model.UnalignedStoreCycles);
+                else if (rmw) drain = _model.SubwordTcmBankCycles;
+                else if (tcm) drain = _model.WordStoreCycles;
+                if (multiple)
+                {
+                    // A multiple store takes one buffer entry; its issue cycles already pace it.
+                    if (i == 0) { storeAddress = a.Address; storeTcmBank = false; }
+                    storeDrain = Math.Max(storeDrain, drain);
+                    continue;
+                }
+                int waited = _sb.Push(issue + stall, a.Address, drain, rmw || tcm);
+                if (waited > 0) { stall += waited; cause = StallCause.StoreBuffer; }
+            }
+        }
+        if (storeDrain > 0)
+        {
+            int waited = _sb.Push(issue + stall, storeAddress, storeDrain, storeTcmBank);
+            if (waited > 0) { stall += waited; cause = StallCause.StoreBuffer; }
+        }
+        if (stall > 0)
+        {
+            ctr.StallCycles[(int)cause] += (ulong)stall;
+            _t = Math.Max(_t, issue) + stall;
+            _open = false;
+        }
+        return stall;
+    }
+}

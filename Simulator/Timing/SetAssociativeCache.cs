@@ -1,0 +1,86 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace M7Sim.Timing;
+
+/// <summary>
+/// Tag store of a set-associative cache with LRU replacement (the Cortex-M7 policy is not public,
+/// timing facts 4 "Replacement policy: not confirmed" - LRU is the stated assumption). Holds no data:
+/// the simulator's memory is always coherent, only hit/miss timing is modelled. Also used fully
+/// associative (one set) for the flash ART accelerator.
+/// </summary>
+internal sealed class SetAssociativeCache
+{
+    private readonly int _ways, _setMask, _lineShift;
+    private readonly uint[] _tags;   // line address + 1 (0 = invalid)
+    private readonly uint[] _stamps; // last use, for LRU
+    private readonly bool[] _dirty;
+    private uint _clock;
+
+    public SetAssociativeCache(int sizeBytes, int ways, int lineBytes)
+    {
+        if (ways < 1 || lineBytes < 4 || !BitOperations.IsPow2(lineBytes) || sizeBytes < ways * lineBytes)
+            throw new ArgumentException($"bad cache geometry: {sizeBytes} bytes, {ways} ways, {lineBytes}-byte lines");
+        int sets = sizeBytes / (ways * lineBytes);
+        if (!BitOperations.IsPow2(sets)) throw new ArgumentException($"bad cache geometry: {sets} sets is not a power of two");
+        _ways = ways;
+        _setMask = sets - 1;
+        _lineShift = BitOperations.Log2((uint)lineBytes);
+        _tags = new uint[sets * ways];
+        _stamps = new uint[sets * ways];
+        _dirty = new bool[sets * ways];
+    }
+
+    public int LineBytes => 1 << _lineShift;
+    public int Sets => _setMask + 1;
+    public int Ways => _ways;
+
+    /// <summary>Looks a line up and marks it used. On a miss with <paramref name="allocate"/>, the LRU way is
+    /// replaced; <paramref name="evictedDirty"/> says whether the victim held unwritten data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Access(uint address, bool allocate, bool makeDirty, out bool evictedDirty)
+    {
+        uint line = address >> _lineShift;
+        int set = (int)line & _setMask;
+        int first = set * _ways;
+        uint tag = line + 1;
+        uint now = ++_clock;
+        evictedDirty = false;
+        for (int w = first; w < first + _ways; w++)
+        {
+            if (_tags[w] == tag)
+            {
+                _stamps[w] = now;
+                if (makeDirty) _dirty[w] = true;
+                return true;
+            }
+        }
+        if (!allocate) return false;
+        int victim = first;
+        for (int w = first + 1; w < first + _ways; w++)
+            if (_stamps[w] < _stamps[victim]) victim = w;
+        evictedDirty = _tags[victim] != 0 && _dirty[victim];
+        _tags[victim] = tag;
+        _stamps[victim] = now;
+        _dirty[victim] = makeDirty;
+        return false;
+    }
+
+    /// <summary>Hit test without changing replacement state.</summary>
+    public bool Contains(uint address)
+    {
+        uint line = address >> _lineShift;
+        int first = ((int)line & _setMask) * _ways;
+        for (int w = first; w < first + _ways; w++)
+            if (_tags[w] == line + 1) return true;
+        return false;
+    }
+
+    public void InvalidateAll()
+    {
+        Array.Clear(_tags);
+        Array.Clear(_stamps);
+        Array.Clear(_dirty);
+        _clock = 0;
+    }
+}
