@@ -54,7 +54,7 @@ public class DspExtendTests
     [InlineData(0xFA3F_F1B2u, 0x0001_0080u)] // uxtb16 r1, r2, ror #24
     public void Extend_takes_its_lane_after_rotating_rm(uint encoding, uint expected)
     {
-        var t = TestCpu.WithCode(encoding).Reg(2, Source).Run();
+        var t = DspTestCase.Run(encoding, r2: Source);
         t[1].Should().Be(expected);
     }
 
@@ -77,7 +77,7 @@ public class DspExtendTests
     [InlineData(0xFA12_F1B3u, 0x1000_FE80u)] // uxtah r1, r2, r3, ror #24
     public void Extend_and_add_adds_the_rotated_lane_to_rn(uint encoding, uint expected)
     {
-        var t = TestCpu.WithCode(encoding).Reg(2, 0x1000_0000).Reg(3, Source).Run();
+        var t = DspTestCase.Run(encoding, r2: 0x1000_0000, r3: Source);
         t[1].Should().Be(expected);
     }
 
@@ -92,14 +92,14 @@ public class DspExtendTests
     [InlineData(0xFA32_F1B3u, 0x0002_007Fu)] // uxtab16 r1, r2, r3, ror #24   lo 0xFFFF + 0x80, hi 1 + 1
     public void Dual_extend_and_add_adds_each_halfword_modulo_2_to_the_16(uint encoding, uint expected)
     {
-        var t = TestCpu.WithCode(encoding).Reg(2, 0x0001_FFFF).Reg(3, Source).Run();
+        var t = DspTestCase.Run(encoding, r2: 0x0001_FFFF, r3: Source);
         t[1].Should().Be(expected);
     }
 
     [Fact]
     public void Uxtah_wraps_the_32_bit_sum()
     {
-        var t = TestCpu.WithCode(0xFA12_F183 /* uxtah r1, r2, r3 */).Reg(2, 0xFFFF_FFFF).Reg(3, 0x0000_0002).Run();
+        var t = DspTestCase.Run(0xFA12_F183 /* uxtah r1, r2, r3 */, r2: 0xFFFF_FFFF, r3: 0x0000_0002);
         t[1].Should().Be(1u);
     }
 }
