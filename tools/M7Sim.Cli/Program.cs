@@ -10,6 +10,7 @@ var ours = split < 0 ? args : args[..split];
 var root = new RootCommand("M7Sim: cycle-approximate Arm Cortex-M7 simulator for NN kernels");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ProfileCommand.Create());
+root.Subcommands.Add(BaselineCommand.Create());
 
 var parse = root.Parse(ours);
 if (parse.Errors.Count > 0)
