@@ -127,4 +127,50 @@ public class BranchItTests
         var t = TestCpu.WithCode(0xBFE8 /* it al */, 0x6811 /* ldr r1, [r2] */).Word(Data, 9).Reg(2, Data).Flags(z: false).Run();
         t[1].Should().Be(9u);
     }
+
+    [Fact]
+    public void Sixteen_bit_data_processing_inside_an_IT_block_leaves_the_flags_alone()
+    {
+        // itte eq; add r1, #1; mov r2, #0; addne r3, #1: outside IT these encodings are ADDS/MOVS.
+        var t = TestCpu.WithCode(0xBF06, 0x3101, 0x2200, 0x3301)
+            .Reg(1, 0xFFFF_FFFF).Reg(2, 5).Reg(3, 7).Flags(n: true, z: true).Run();
+        t[1].Should().Be(0u);
+        t[2].Should().Be(0u);
+        t[3].Should().Be(7u);
+        t.Cpu.N.Should().BeTrue("ADD inside IT does not set flags");
+        t.Cpu.Z.Should().BeTrue();
+        t.Cpu.C.Should().BeFalse("0xFFFFFFFF + 1 would have set C outside IT");
+    }
+
+    [Fact]
+    public void The_same_encoding_outside_an_IT_block_sets_the_flags()
+    {
+        var t = TestCpu.WithCode(0x3101 /* adds r1, #1 */).Reg(1, 0xFFFF_FFFF).Run();
+        t[1].Should().Be(0u);
+        t.Cpu.Z.Should().BeTrue();
+        t.Cpu.C.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(5u, 5u, 1u, 0u)] // cmp sets Z: addeq runs, addne skipped
+    [InlineData(5u, 6u, 0u, 1u)] // cmp clears Z: addeq skipped, addne runs
+    public void Cmp_inside_an_IT_block_sets_flags_for_the_rest_of_the_block(uint r0, uint r1, uint r2, uint r3)
+    {
+        // itte eq; cmpeq r0, r1; addeq r2, #1; addne r3, #1
+        var t = TestCpu.WithCode(0xBF06, 0x4288, 0x3201, 0x3301).Reg(0, r0).Reg(1, r1).Flags(z: true).Run();
+        t[2].Should().Be(r2);
+        t[3].Should().Be(r3);
+    }
+
+    [Theory]
+    [InlineData(true, 2u, 0u)]
+    [InlineData(false, 0u, 2u)]
+    public void Ittee_runs_exactly_the_then_or_the_else_pair(bool c, uint r1, uint r2)
+    {
+        // ittee cs; addcs r1, #1; addcs r1, #1; addcc r2, #1; addcc r2, #1
+        var t = TestCpu.WithCode(0xBF27, 0x3101, 0x3101, 0x3201, 0x3201).Flags(c: c).Run();
+        t[1].Should().Be(r1);
+        t[2].Should().Be(r2);
+        t.Cpu.ItState.Should().Be(0u);
+    }
 }
