@@ -6,7 +6,7 @@ namespace M7Sim.Timing;
 internal partial struct CortexM7Timing
 {
     /// <summary>
-    /// The instruction at [pc, last] left the current fetch block. Fetch blocks are 32 bytes (flash line,
+    /// The instruction at [pc, last] left the current fetch block, or a taken branch redirected fetch. Fetch blocks are 32 bytes (flash line,
     /// cache line, ART line) or 8 bytes for uncached AXIM (one 64-bit fetch, timing facts 4 PFU). A
     /// sequential block is requested once the previous one arrived and its first instruction was
     /// reached (the 4x64-bit prefetch queue runs one block ahead); a block reached by a branch is
@@ -29,8 +29,9 @@ internal partial struct CortexM7Timing
         uint first = pc >> shift, end = last >> shift;
         for (uint b = first; ; b++)
         {
-            if (b != _fetchBlock)
+            if (b != _fetchBlock || _redirect)
             {
+                // After a taken branch the prefetch queue restarts at the target, even inside the same block.
                 bool sequential = !_redirect && b == _fetchBlock + 1;
                 long request = sequential ? Math.Max(_fetchAvail, _fetchFirstIssue) : want;
                 long avail = _mem.FetchBlock(_fetchKind, _fetchRegion, b << shift, request, out var why);

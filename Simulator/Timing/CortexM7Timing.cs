@@ -135,9 +135,9 @@ internal partial struct CortexM7Timing : ITimingModel
         var cause = StallCause.None;
         if (_blockUntil > issue) { issue = _blockUntil; cause = _blockCause; }
 
-        // Front end: only when the instruction leaves the current fetch block.
+        // Front end: only when the instruction leaves the current fetch block or follows a taken branch.
         uint last = pc + d.Size - 1u;
-        if ((pc >> _fetchShift) != _fetchBlock || (last >> _fetchShift) != _fetchBlock) Fetch(pc, last, issue);
+        if ((pc >> _fetchShift) != _fetchBlock || (last >> _fetchShift) != _fetchBlock || _redirect) Fetch(pc, last, issue);
         if (_fetchAvail > issue) { issue = _fetchAvail; cause = _fetchCause; }
 
         bool predicated = _itLeft > 0;
