@@ -196,6 +196,9 @@ public sealed partial class Machine
     /// <summary>Description of the most recent fault taken, kept so a handler that spins can be reported with its cause.</summary>
     internal string? LastFault;
 
+    /// <summary>The most recent fault the firmware took (and handled itself), for run summaries; null if none.</summary>
+    public string? LastFaultDescription => LastFault;
+
     private string LastFaultNote() => LastFault is null ? "" : $"; it was handling: {LastFault}";
 
     internal void SetStopMessage(string message) => StopMessage = message;

@@ -20,4 +20,24 @@ internal static class CommonOptions
         Description = $"stop after N instructions (default {DefaultMaxInstructions:N0})",
         DefaultValueFactory = _ => DefaultMaxInstructions,
     };
+
+    public static Option<string> Timing()
+    {
+        var timing = new Option<string>("--timing")
+        {
+            Description = "timing model: cortex-m7 (cycle model, default) or none (functional, 1 cycle per instruction)",
+            DefaultValueFactory = _ => "cortex-m7",
+        };
+        timing.AcceptOnlyFromAmong("cortex-m7", "none");
+        return timing;
+    }
+
+    public static M7Sim.Timing.TimingMode TimingMode(string value) =>
+        value == "none" ? M7Sim.Timing.TimingMode.None : M7Sim.Timing.TimingMode.CortexM7;
+
+    public static Option<string?> EnergyModel() => new("--energy-model") { Description = "energy coefficient JSON (default timing-models/energy/<chip>.json)" };
+
+    /// <summary>Checks a user-supplied energy file exists (one-line error otherwise).</summary>
+    public static string? ExistingEnergyModel(string? path) =>
+        path is not null && !File.Exists(path) ? throw new UsageException($"--energy-model {path}: no such file") : path;
 }

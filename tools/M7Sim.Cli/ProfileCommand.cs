@@ -16,7 +16,9 @@ internal static class ProfileCommand
         var format = new Option<ReportFormat>("--format", "-f") { Description = "table|json|csv|md|html|trace|folded", DefaultValueFactory = _ => ReportFormat.Table };
         var output = new Option<string?>("--output", "-o") { Description = "write the report to PATH instead of stdout" };
         var operators = new Option<string[]>("--operators") { Description = "extra operator catalog JSON (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var cmd = new Command("profile", "Profile firmware: cycles, energy and memory per NN operator") { file, board, max, format, output, operators };
+        var timing = CommonOptions.Timing();
+        var energy = CommonOptions.EnergyModel();
+        var cmd = new Command("profile", "Profile firmware: cycles, energy and memory per NN operator") { file, board, max, format, output, operators, timing, energy };
         cmd.SetAction(parse => CliErrors.Guard(parse.GetValue(file), () =>
         {
             string path = parse.GetValue(file)!;
@@ -26,7 +28,14 @@ internal static class ProfileCommand
             var report = ProfileRunner.Profile(path, new ProfileOptions
             {
                 // Firmware console output would corrupt a report written to stdout: send it to stderr.
-                Machine = new MachineOptions { Board = parse.GetValue(board)!, Stdout = Console.OpenStandardError(), Arguments = FirmwareArguments.Values },
+                Machine = new MachineOptions
+                {
+                    Board = parse.GetValue(board)!,
+                    Stdout = Console.OpenStandardError(),
+                    Arguments = FirmwareArguments.Values,
+                    Timing = CommonOptions.TimingMode(parse.GetValue(timing)!),
+                    EnergyModel = CommonOptions.ExistingEnergyModel(parse.GetValue(energy)),
+                },
                 MaxInstructions = parse.GetValue(max),
                 OperatorFiles = parse.GetValue(operators) ?? [],
                 Progress = (instr, cycles) =>

@@ -12,21 +12,15 @@ internal static class RunCommand
         var board = CommonOptions.Board();
         var max = CommonOptions.MaxInstructions();
         var root = new Option<string?>("--semihosting-root") { Description = "host directory the firmware may open files in (refused otherwise)" };
-        var timing = new Option<string>("--timing")
-        {
-            Description = "timing model: cortex-m7 (cycle model, default) or none (functional, 1 cycle per instruction)",
-            DefaultValueFactory = _ => "cortex-m7",
-        };
-        timing.AcceptOnlyFromAmong("cortex-m7", "none");
-        var energy = new Option<string?>("--energy-model") { Description = "energy coefficient JSON (default timing-models/energy/<chip>.json)" };
+        var timing = CommonOptions.Timing();
+        var energy = CommonOptions.EnergyModel();
         var cmd = new Command("run", "Run firmware to completion; arguments after -- go to the firmware") { file, board, max, root, timing, energy };
         cmd.SetAction(parse => CliErrors.Guard(parse.GetValue(file), () =>
         {
             string path = parse.GetValue(file)!;
             string? shRoot = parse.GetValue(root);
             if (shRoot is not null && !Directory.Exists(shRoot)) throw new UsageException($"--semihosting-root {shRoot}: no such directory");
-            string? energyPath = parse.GetValue(energy);
-            if (energyPath is not null && !File.Exists(energyPath)) throw new UsageException($"--energy-model {energyPath}: no such file");
+            string? energyPath = CommonOptions.ExistingEnergyModel(parse.GetValue(energy));
             using var stdout = Console.OpenStandardOutput();
             var machine = TimingSummary.Guard(() => Machine.Load(path, new MachineOptions
             {
@@ -35,13 +29,15 @@ internal static class RunCommand
                 Stdin = Console.OpenStandardInput(),
                 SemihostingRoot = shRoot,
                 Arguments = FirmwareArguments.Values,
-                Timing = parse.GetValue(timing) == "none" ? M7Sim.Timing.TimingMode.None : M7Sim.Timing.TimingMode.CortexM7,
+                Timing = CommonOptions.TimingMode(parse.GetValue(timing)!),
                 EnergyModel = energyPath,
             }));
             if (machine.ResetNote is { } note) Console.Error.WriteLine($"m7sim: note: {note}");
             var result = machine.Run(parse.GetValue(max));
             stdout.Flush();
             Console.Error.WriteLine($"m7sim: {Path.GetFileName(path)}: {Summary(result)}");
+            if (machine.LastFaultDescription is { } fault && result.Reason != StopReason.Fault)
+                Console.Error.WriteLine($"m7sim: note: the firmware took a fault: {fault}");
             TimingSummary.Write(Console.Error, machine);
             return result.ProcessExitCode;
         }));
