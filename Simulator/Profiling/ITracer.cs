@@ -12,7 +12,7 @@ internal interface ITracer
     /// <summary>Called after the instruction at <paramref name="pc"/> executed (or was skipped by its condition); c.NextPc is where control goes.</summary>
     void Retire(Cpu c, ref DecodedInst d, uint pc, bool executed);
 
-    /// <summary>Checked after each <see cref="Retire"/>: true ends the run with StopReason.DebugHalt before the next instruction (breakpoints, watchpoints, single steps).</summary>
+    /// <summary>Checked before each instruction (so after the previous <see cref="Retire"/> and any exception entry): true ends the run with StopReason.DebugHalt before that instruction (breakpoints, watchpoints, single steps). Must be false when the run starts, so resuming at a breakpoint executes that instruction.</summary>
     bool StopRequested { get; }
 }
 

@@ -62,6 +62,16 @@ public sealed partial class Machine
         {
             while (true)
             {
+                // Before each instruction, hence after exception return and entry (a stop never lands on an
+                // EXC_RETURN value) and also after the paths that handle a fault, a semihosting call or
+                // an SVC and go straight to the next instruction. Tracers answer false when the run starts.
+                // Ahead of the limit, so a run in slices never steps over a breakpoint at a slice boundary.
+                if (tracer.StopRequested)
+                {
+                    Instructions = count;
+                    StopMessage = $"debugger stop at {Symbols.Describe(c.Pc)}";
+                    return StopReason.DebugHalt;
+                }
                 if (count >= limit) { StopMessage = $"instruction limit reached at {Symbols.Describe(c.Pc)}"; return StopReason.InstructionLimit; }
                 uint pc = c.Pc;
                 ref DecodedInst d = ref cache.Slot(bus, pc, out bool mapped);
@@ -117,13 +127,6 @@ public sealed partial class Machine
                 {
                     Instructions = count;
                     ServiceEvents(timing.Cycles);
-                }
-                // After exception return and interrupt entry, so a stop never lands on an EXC_RETURN value.
-                if (tracer.StopRequested)
-                {
-                    Instructions = count;
-                    StopMessage = $"debugger stop at {Symbols.Describe(c.Pc)}";
-                    return StopReason.DebugHalt;
                 }
             }
         }

@@ -11,6 +11,7 @@ var root = new RootCommand("M7Sim: cycle-approximate Arm Cortex-M7 simulator for
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ProfileCommand.Create());
 root.Subcommands.Add(BaselineCommand.Create());
+root.Subcommands.Add(GdbCommand.Create());
 
 var parse = root.Parse(ours);
 if (parse.Errors.Count > 0)
