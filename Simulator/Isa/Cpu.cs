@@ -53,6 +53,9 @@ internal sealed class Cpu
     public uint Fpscr;
     /// <summary>CPACR.CP10/CP11 grant access (kept in sync by the SCB model); false raises NOCP.</summary>
     public bool FpEnabled;
+    /// <summary>FPCCR, FPCAR, FPDSCR (B3.2.22-24): written by the SCS model, kept here so FP instructions reach
+    /// lazy state preservation (Exceptions.FpContextCheck) without a lookup.</summary>
+    public uint Fpccr = 0xC000_0000, Fpcar, Fpdscr;
 
     // Special registers.
     public uint Primask, Basepri, Faultmask, Control;

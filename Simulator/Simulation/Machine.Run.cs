@@ -156,6 +156,8 @@ public sealed partial class Machine
         var c = Cpu;
         var kind = c.Fault;
         c.Fault = FaultKind.None;
+        // A stop requested by the exception model or the SCS (lockup, unusable vector, SYSRESETREQ) comes first.
+        if (TakeStopRequest() is { } requested) return requested;
         switch (kind)
         {
             case FaultKind.Semihosting:
@@ -180,20 +182,30 @@ public sealed partial class Machine
                 StopMessage = $"BKPT #{c.FaultImm} at {Symbols.Describe(c.Pc)} with no debugger attached";
                 return StopReason.Breakpoint;
             case FaultKind.SupervisorCall:
-                Exceptions.Enter(this, Exceptions.SvCall, c.NextPc);
-                return null;
+                Exceptions.TakeSupervisorCall(this);
+                return TakeStopRequest();
             case FaultKind.WaitForInterrupt:
-                c.Pc = c.NextPc;
-                if (!CanBeInterrupted())
                 {
-                    StopMessage = $"sleeping (WFI/WFE) at {Symbols.Describe(c.Pc - 2)} with nothing to wake it";
-                    return StopReason.SleepForever;
+                    uint at = c.Pc;
+                    c.Pc = c.NextPc;
+                    var stop = SleepUntilEvent(ref timing);
+                    if (stop == StopReason.SleepForever)
+                        StopMessage = $"sleeping (WFI/WFE) at {Symbols.Describe(at)} (0x{at:X8}) with nothing to wake it" + LastFaultNote();
+                    return stop;
                 }
-                SleepUntilEvent(ref timing);
-                return null;
             default:
-                return Exceptions.TakeFault(this, kind) ? null : StopReason.Fault;
+                Exceptions.TakeFault(this, kind);
+                return TakeStopRequest();
         }
+    }
+
+    /// <summary>Consumes a stop the exception model or the SCS asked for (see SystemControlSpace.RequestStop).</summary>
+    private StopReason? TakeStopRequest()
+    {
+        if (!Scs.TakeStopRequest(out var reason, out string message)) return null;
+        if (Cpu.Fault == FaultKind.Halt) Cpu.Fault = FaultKind.None;
+        StopMessage = message;
+        return reason;
     }
 
     /// <summary>Description of the most recent fault taken, kept so a handler that spins can be reported with its cause.</summary>
@@ -206,20 +218,46 @@ public sealed partial class Machine
 
     internal void SetStopMessage(string message) => StopMessage = message;
 
-    /// <summary>True when some enabled source (SysTick, a pending or enabled interrupt) could still change control flow.</summary>
+    /// <summary>
+    /// True when something could still change control flow of a core spinning at the current execution
+    /// priority: a pending exception able to preempt, or a SysTick wrap that will pend one.
+    /// </summary>
     private bool CanBeInterrupted() => Scs.CanInterrupt();
 
-    private void SleepUntilEvent<TTiming>(ref TTiming timing) where TTiming : struct, ITimingModel
+    /// <summary>
+    /// WFI/WFE: advances simulated time (through the timing model) to each timer event until an
+    /// exception that would preempt, ignoring PRIMASK, is pending (B1.5.19: WFI wakes for it even when
+    /// PRIMASK keeps it from being taken). Stops with SleepForever when nothing can wake the core.
+    /// </summary>
+    private StopReason? SleepUntilEvent<TTiming>(ref TTiming timing) where TTiming : struct, ITimingModel
     {
-        if (NextTimerEvent != ulong.MaxValue && NextTimerEvent > timing.Cycles)
-            timing.AddCycles(NextTimerEvent - timing.Cycles);
+        Scs.Tick(timing.Cycles);
+        while (Scs.PreemptingException(ignorePrimask: true) == 0)
+        {
+            if (!Scs.CanInterrupt(ignorePrimask: true) || NextTimerEvent == ulong.MaxValue) return StopReason.SleepForever;
+            if (NextTimerEvent > timing.Cycles) timing.AddCycles(NextTimerEvent - timing.Cycles);
+            Scs.Tick(timing.Cycles);
+        }
         ServiceEvents(timing.Cycles);
+        return TakeStopRequest();
     }
 
+    /// <summary>
+    /// Called by the run loop between instructions when a timer event is due or an interrupt may have
+    /// become pending or unmasked: advances SysTick and takes the exception that can preempt, if any.
+    /// If taking it needs the run to stop (unusable vector), the stop is parked: the PC is moved to an
+    /// unfetchable address so the loop calls HandleFault before executing anything, and HandleFault
+    /// restores the PC and returns the stop.
+    /// </summary>
     private void ServiceEvents(ulong cycles)
     {
         Cpu.InterruptCheck = false;
         Scs.Tick(cycles);
         Exceptions.TakePendingInterrupt(this);
+        if (Cpu.Fault == FaultKind.Halt)
+        {
+            Cpu.Fault = FaultKind.None;
+            Scs.ParkForStop();
+        }
     }
 }
