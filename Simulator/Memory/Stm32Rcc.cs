@@ -36,7 +36,8 @@ internal sealed class Stm32Rcc : Stm32RegisterBlock
         {
             case Cr:
                 {
-                    uint cr = Merge(Stored(Cr), value, mask) & ~(CrReadyBits | 0xFF00u); // ready flags and HSICAL are read-only
+                    // Writable: HSION, HSITRIM, HSEON, HSEBYP, CSSON and the PLL enables; ready flags and HSICAL are read-only.
+                    uint cr = Merge(Stored(Cr), value, mask) & 0x150D_00F9u;
                     Set(Cr, cr | ((cr & CrOnBits) << 1));
                     break;
                 }

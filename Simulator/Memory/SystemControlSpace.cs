@@ -25,6 +25,7 @@ internal sealed partial class SystemControlSpace : IMmio
         PriorityBits = nvic.PriorityBits;
         _priorityMask = (byte)(0xFF << (8 - PriorityBits));
         _cacheIds = CacheIds.From(m.Board);
+        Reset(m.Board.BootAddress); // a machine is usable before an ELF is loaded (tests, debugger)
     }
 
     public void Reset(uint vtor)
