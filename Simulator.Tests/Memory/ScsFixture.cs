@@ -2,7 +2,7 @@ using FluentAssertions;
 using M7Sim.Isa;
 using M7Sim.Memory;
 using M7Sim.Simulation;
-using M7Sim.Tests.TestSupport;
+using M7Sim.Timing;
 
 namespace M7Sim.Tests.Memory;
 
@@ -13,30 +13,20 @@ namespace M7Sim.Tests.Memory;
 /// </summary>
 internal sealed class ScsFixture
 {
-    private const uint MovsR1One = 0x2101; // movs r1, #1
+    private const int MovsR1One = 0x2101; // movs r1, #1
 
     public ScsFixture(string board = "mps2-an500")
     {
-        var code = Enumerable.Repeat(MovsR1One, 4000).ToArray();
-        Test = TestCpu.WithCode(code);
-        if (board != "mps2-an500")
-        {
-            // TestCpu always builds on mps2-an500; other boards get their own machine with the same code at ITCM RAM 0.
-            Machine = new Machine(new MachineOptions { Board = board });
-            var bytes = new byte[code.Length * 2];
-            for (int i = 0; i < code.Length; i++) { bytes[2 * i] = (byte)code[i]; bytes[2 * i + 1] = (byte)(code[i] >> 8); }
-            Machine.WriteMemory(0, bytes).Should().BeTrue();
-            Machine.SetRegister(15, 0);
-            Machine.SetRegister(13, 0x2000_8000);
-            Machine.Cpu.Msp = 0x2000_8000;
-        }
-        else
-        {
-            Machine = Test.Machine;
-        }
+        // Functional timing: exactly one cycle per instruction, so Advance(n) is n cycles.
+        Machine = new Machine(new MachineOptions { Board = board, Timing = TimingMode.None });
+        var code = new byte[2 * 4000];
+        for (int i = 0; i < code.Length; i += 2) { code[i] = MovsR1One & 0xFF; code[i + 1] = MovsR1One >> 8; }
+        Machine.WriteMemory(0, code).Should().BeTrue(); // RAM at 0 on both boards (SSRAM1, ITCM RAM)
+        Machine.SetRegister(15, 0);
+        Machine.SetRegister(13, 0x2000_8000);
+        Machine.Cpu.Msp = 0x2000_8000;
     }
 
-    public TestCpu Test { get; }
     public Machine Machine { get; }
     public Cpu Cpu => Machine.Cpu;
     public SystemControlSpace Scs => Machine.Scs;
