@@ -106,11 +106,20 @@ public class DspDecodingTests
     }
 
     [Theory]
+    [InlineData(0xFA4F_F1C2u)] // sxtb.w r1, r2 with the (0) bit 6 set
+    [InlineData(0xFA22_F1C3u)] // sxtab16 r1, r2, r3 with the (0) bit 6 set
+    [InlineData(0xEAC2_9143u)] // pkhbt r1, r2, r3, lsl #5 with the (0) bit 15 set
+    [InlineData(0xF722_0107u)] // ssat16 r1, #8, r2 with the (0) bit 10 of the first halfword set
+    public void Should_be_zero_bits_that_are_set_make_the_encoding_unpredictable(uint raw)
+    {
+        Decode(raw, out _, out _).Should().Be(DecodeStatus.Unpredictable);
+    }
+
+    [Theory]
     [InlineData(0xFA92_E103u)] // sadd16 with hw2 bits 15:12 = 1110
     [InlineData(0xFAB2_F103u)] // parallel signed op1 = 011: unallocated
     [InlineData(0xFAF2_F143u)] // parallel unsigned op1 = 111: unallocated
     [InlineData(0xFA92_F173u)] // parallel op2 = 0111: unallocated
-    [InlineData(0xFA4F_F1C2u)] // sxtb.w with the (0) bit 6 set
     [InlineData(0xFA6F_F182u)] // extend op1 = 0110: unallocated
     [InlineData(0xFAA2_F193u)] // SEL op2 = 01: unallocated
     [InlineData(0xEAC2_1153u)] // pkhbt with T = 1: UNDEFINED

@@ -19,19 +19,20 @@ internal static partial class InstTable
         new Row("1011 0010 11mm mddd", "UxtbT1", "uxtb", &Dsp.Uxtb, TimingClass.Extend, DspExtendT1),
 
         // A5.3.12 data processing (register), extends: 1111 1010 0 op1 Rn | 1111 Rd 1(0) rotate Rm.
-        // Rn = 1111 is the plain extend (more fixed bits than the add form, so it wins).
-        new Row("1111 1010 0000 nnnn 1111 dddd 10rr mmmm", "SxtahT1", "sxtah", &Dsp.Sxtah, TimingClass.ExtendAdd, DspExtendAdd),
-        new Row("1111 1010 0000 1111 1111 dddd 10rr mmmm", "SxthT2", "sxth", &Dsp.Sxth, TimingClass.Extend, DspExtend),
-        new Row("1111 1010 0001 nnnn 1111 dddd 10rr mmmm", "UxtahT1", "uxtah", &Dsp.Uxtah, TimingClass.ExtendAdd, DspExtendAdd),
-        new Row("1111 1010 0001 1111 1111 dddd 10rr mmmm", "UxthT2", "uxth", &Dsp.Uxth, TimingClass.Extend, DspExtend),
-        new Row("1111 1010 0010 nnnn 1111 dddd 10rr mmmm", "Sxtab16T1", "sxtab16", &Dsp.Sxtab16, TimingClass.ExtendAdd, DspExtendAdd),
-        new Row("1111 1010 0010 1111 1111 dddd 10rr mmmm", "Sxtb16T1", "sxtb16", &Dsp.Sxtb16, TimingClass.Extend, DspExtend),
-        new Row("1111 1010 0011 nnnn 1111 dddd 10rr mmmm", "Uxtab16T1", "uxtab16", &Dsp.Uxtab16, TimingClass.ExtendAdd, DspExtendAdd),
-        new Row("1111 1010 0011 1111 1111 dddd 10rr mmmm", "Uxtb16T1", "uxtb16", &Dsp.Uxtb16, TimingClass.Extend, DspExtend),
-        new Row("1111 1010 0100 nnnn 1111 dddd 10rr mmmm", "SxtabT1", "sxtab", &Dsp.Sxtab, TimingClass.ExtendAdd, DspExtendAdd),
-        new Row("1111 1010 0100 1111 1111 dddd 10rr mmmm", "SxtbT2", "sxtb", &Dsp.Sxtb, TimingClass.Extend, DspExtend),
-        new Row("1111 1010 0101 nnnn 1111 dddd 10rr mmmm", "UxtabT1", "uxtab", &Dsp.Uxtab, TimingClass.ExtendAdd, DspExtendAdd),
-        new Row("1111 1010 0101 1111 1111 dddd 10rr mmmm", "UxtbT2", "uxtb", &Dsp.Uxtb, TimingClass.Extend, DspExtend),
+        // Rn = 1111 is the plain extend (more fixed bits than the add form, so it wins). The (0) bit z is
+        // checked in decode: set, it is UNPREDICTABLE rather than unallocated (Capstone, like LLVM, still decodes it).
+        new Row("1111 1010 0000 nnnn 1111 dddd 1zrr mmmm", "SxtahT1", "sxtah", &Dsp.Sxtah, TimingClass.ExtendAdd, DspExtendAdd),
+        new Row("1111 1010 0000 1111 1111 dddd 1zrr mmmm", "SxthT2", "sxth", &Dsp.Sxth, TimingClass.Extend, DspExtend),
+        new Row("1111 1010 0001 nnnn 1111 dddd 1zrr mmmm", "UxtahT1", "uxtah", &Dsp.Uxtah, TimingClass.ExtendAdd, DspExtendAdd),
+        new Row("1111 1010 0001 1111 1111 dddd 1zrr mmmm", "UxthT2", "uxth", &Dsp.Uxth, TimingClass.Extend, DspExtend),
+        new Row("1111 1010 0010 nnnn 1111 dddd 1zrr mmmm", "Sxtab16T1", "sxtab16", &Dsp.Sxtab16, TimingClass.ExtendAdd, DspExtendAdd),
+        new Row("1111 1010 0010 1111 1111 dddd 1zrr mmmm", "Sxtb16T1", "sxtb16", &Dsp.Sxtb16, TimingClass.Extend, DspExtend),
+        new Row("1111 1010 0011 nnnn 1111 dddd 1zrr mmmm", "Uxtab16T1", "uxtab16", &Dsp.Uxtab16, TimingClass.ExtendAdd, DspExtendAdd),
+        new Row("1111 1010 0011 1111 1111 dddd 1zrr mmmm", "Uxtb16T1", "uxtb16", &Dsp.Uxtb16, TimingClass.Extend, DspExtend),
+        new Row("1111 1010 0100 nnnn 1111 dddd 1zrr mmmm", "SxtabT1", "sxtab", &Dsp.Sxtab, TimingClass.ExtendAdd, DspExtendAdd),
+        new Row("1111 1010 0100 1111 1111 dddd 1zrr mmmm", "SxtbT2", "sxtb", &Dsp.Sxtb, TimingClass.Extend, DspExtend),
+        new Row("1111 1010 0101 nnnn 1111 dddd 1zrr mmmm", "UxtabT1", "uxtab", &Dsp.Uxtab, TimingClass.ExtendAdd, DspExtendAdd),
+        new Row("1111 1010 0101 1111 1111 dddd 1zrr mmmm", "UxtbT2", "uxtb", &Dsp.Uxtb, TimingClass.Extend, DspExtend),
 
         // A5.3.13 parallel add/subtract, signed: 1111 1010 1 op1 Rn | 1111 Rd 00 op2 Rm (op2: 00 plain, 01 Q, 10 halving).
         new Row("1111 1010 1001 nnnn 1111 dddd 0000 mmmm", "Sadd16T1", "sadd16", &Dsp.Sadd16, TimingClass.Simd, DspParallel),
@@ -81,13 +82,15 @@ internal static partial class InstTable
         new Row("1111 1010 1000 nnnn 1111 dddd 1011 mmmm", "QdsubT1", "qdsub", &Dsp.Qdsub, TimingClass.Saturate, DspDoubling),
         new Row("1111 1010 1010 nnnn 1111 dddd 1000 mmmm", "SelT1", "sel", &Dsp.Sel, TimingClass.Simd, DspParallel),
 
-        // A5.3.3 data processing (plain binary immediate): SSAT/USAT with sh = 1 and imm3:imm2 = 00000.
-        new Row("1111 0011 0010 nnnn 0000 dddd 0000 iiii", "Ssat16T1", "ssat16", &Dsp.Ssat16, TimingClass.Saturate, static (in Fields f, ref DecodedInst d) => DspSat16(f, ref d, 1)),
-        new Row("1111 0011 1010 nnnn 0000 dddd 0000 iiii", "Usat16T1", "usat16", &Dsp.Usat16, TimingClass.Saturate, static (in Fields f, ref DecodedInst d) => DspSat16(f, ref d, 0)),
+        // A5.3.3 data processing (plain binary immediate): SSAT/USAT with sh = 1 and imm3:imm2 = 00000. SSAT16's (0) bit 10
+        // is checked in decode (UNPREDICTABLE; Capstone decodes it); USAT16 keeps it fixed, as Capstone rejects it.
+        new Row("1111 0z11 0010 nnnn 0000 dddd 0000 iiii", "Ssat16T1", "ssat16", &Dsp.Ssat16, TimingClass.Saturate, static (in Fields f, ref DecodedInst d) => DspSat16(f, ref d, true)),
+        new Row("1111 0011 1010 nnnn 0000 dddd 0000 iiii", "Usat16T1", "usat16", &Dsp.Usat16, TimingClass.Saturate, static (in Fields f, ref DecodedInst d) => DspSat16(f, ref d, false)),
 
-        // A5.3.11 data processing (shifted register), op = 0110 with S = 0 and T = 0 (S or T set is UNDEFINED: no row).
-        new Row("1110 1010 1100 nnnn 0iii dddd ii00 mmmm", "PkhbtT1", "pkhbt", &Dsp.Pkh, TimingClass.Pack, static (in Fields f, ref DecodedInst d) => DspPkh(f, ref d, false)),
-        new Row("1110 1010 1100 nnnn 0iii dddd ii10 mmmm", "PkhtbT1", "pkhtb", &Dsp.Pkh, TimingClass.Pack, static (in Fields f, ref DecodedInst d) => DspPkh(f, ref d, true)),
+        // A5.3.11 data processing (shifted register), op = 0110 with S = 0 and T = 0 (S or T set is UNDEFINED: no row);
+        // the (0) bit 15 (z) is checked in decode.
+        new Row("1110 1010 1100 nnnn ziii dddd ii00 mmmm", "PkhbtT1", "pkhbt", &Dsp.Pkh, TimingClass.Pack, static (in Fields f, ref DecodedInst d) => DspPkh(f, ref d, false)),
+        new Row("1110 1010 1100 nnnn ziii dddd ii10 mmmm", "PkhtbT1", "pkhtb", &Dsp.Pkh, TimingClass.Pack, static (in Fields f, ref DecodedInst d) => DspPkh(f, ref d, true)),
     ];
 
     private static bool DspIsSpOrPc(uint r) => r is 13 or 15;
@@ -108,7 +111,7 @@ internal static partial class InstTable
     private static DecodeStatus DspExtend(in Fields f, ref DecodedInst d)
     {
         uint rd = f['d'], rm = f['m'];
-        if (DspIsSpOrPc(rd) || DspIsSpOrPc(rm)) return DecodeStatus.Unpredictable;
+        if (DspIsSpOrPc(rd) || DspIsSpOrPc(rm) || f['z'] != 0) return DecodeStatus.Unpredictable;
         d.Rd = (byte)rd;
         d.Rm = (byte)rm;
         d.Imm = f['r'] * 8;
@@ -124,7 +127,7 @@ internal static partial class InstTable
     private static DecodeStatus DspExtendAdd(in Fields f, ref DecodedInst d)
     {
         uint rd = f['d'], rn = f['n'], rm = f['m'];
-        if (DspIsSpOrPc(rd) || rn == 13 || DspIsSpOrPc(rm)) return DecodeStatus.Unpredictable;
+        if (DspIsSpOrPc(rd) || rn == 13 || DspIsSpOrPc(rm) || f['z'] != 0) return DecodeStatus.Unpredictable;
         d.Rd = (byte)rd;
         d.Rn = (byte)rn;
         d.Rm = (byte)rm;
@@ -162,14 +165,14 @@ internal static partial class InstTable
         return DecodeStatus.Ok;
     }
 
-    /// <summary>SSAT16/USAT16: Imm = saturate_to = sat_imm + <paramref name="bias"/> (1 for SSAT16, 0 for USAT16); source read early.</summary>
-    private static DecodeStatus DspSat16(in Fields f, ref DecodedInst d, uint bias)
+    /// <summary>SSAT16/USAT16: Imm = saturate_to = sat_imm + 1 for SSAT16 (1..16), sat_imm for USAT16 (0..15); source read early. SSAT16's (0) bit z set is UNPREDICTABLE.</summary>
+    private static DecodeStatus DspSat16(in Fields f, ref DecodedInst d, bool ssat)
     {
         uint rd = f['d'], rn = f['n'];
-        if (DspIsSpOrPc(rd) || DspIsSpOrPc(rn)) return DecodeStatus.Unpredictable;
+        if (DspIsSpOrPc(rd) || DspIsSpOrPc(rn) || (ssat && f['z'] != 0)) return DecodeStatus.Unpredictable;
         d.Rd = (byte)rd;
         d.Rn = (byte)rn;
-        d.Imm = f['i'] + bias;
+        d.Imm = f['i'] + (ssat ? 1u : 0u);
         d.ReadsEarly((int)rn);
         d.Writes((int)rd);
         return DecodeStatus.Ok;
@@ -182,7 +185,7 @@ internal static partial class InstTable
     private static DecodeStatus DspPkh(in Fields f, ref DecodedInst d, bool tb)
     {
         uint rd = f['d'], rn = f['n'], rm = f['m'], imm5 = f['i'];
-        if (DspIsSpOrPc(rd) || DspIsSpOrPc(rn) || DspIsSpOrPc(rm)) return DecodeStatus.Unpredictable;
+        if (DspIsSpOrPc(rd) || DspIsSpOrPc(rn) || DspIsSpOrPc(rm) || f['z'] != 0) return DecodeStatus.Unpredictable;
         d.Rd = (byte)rd;
         d.Rn = (byte)rn;
         d.Rm = (byte)rm;
