@@ -109,7 +109,6 @@ public class DspDecodingTests
     [InlineData(0xFA4F_F1C2u)] // sxtb.w r1, r2 with the (0) bit 6 set
     [InlineData(0xFA22_F1C3u)] // sxtab16 r1, r2, r3 with the (0) bit 6 set
     [InlineData(0xEAC2_9143u)] // pkhbt r1, r2, r3, lsl #5 with the (0) bit 15 set
-    [InlineData(0xF722_0107u)] // ssat16 r1, #8, r2 with the (0) bit 10 of the first halfword set
     public void Should_be_zero_bits_that_are_set_make_the_encoding_unpredictable(uint raw)
     {
         Decode(raw, out _, out _).Should().Be(DecodeStatus.Unpredictable);
