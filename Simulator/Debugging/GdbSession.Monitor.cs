@@ -79,7 +79,7 @@ internal sealed partial class GdbSession
     private string StatsText()
     {
         var names = _m.ModelCounterNames;
-        if (names.Count == 0) return $"no model counters: timing model '{_m.TimingModelName}' (functional: one cycle per instruction)\n";
+        if (names.Count == 0 || _m.TimingModelName == "none") return $"no model counters: timing model '{_m.TimingModelName}' (functional: one cycle per instruction)\n";
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         int width = 8;
