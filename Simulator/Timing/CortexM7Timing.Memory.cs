@@ -24,6 +24,7 @@ internal partial struct CortexM7Timing
             _redirect = false;
             return;
         }
+        _mem.Tick(want);
         int shift = (_fetchKind is MemKind.AxiFlash or MemKind.AxiRam or MemKind.Device) && !_mem.ICacheOn ? 3 : 5;
         if (shift != _fetchShift) { _fetchShift = shift; _fetchBlock = uint.MaxValue; }
         uint first = pc >> shift, end = last >> shift;
@@ -109,7 +110,7 @@ internal partial struct CortexM7Timing
             else
             {
                 if (counted) { ctr.RegionWrites[region]++; ctr.RegionWriteBytes[region] += a.Size; }
-                int drain = _mem.WriteDrainCycles(region, a.Address, out bool tcm);
+                int drain = _mem.WriteDrainCycles(region, a.Address, issue + stall, out bool tcm);
                 bool rmw = tcm && (a.Size < 4 || unaligned);
                 if (unaligned) drain = Math.Max(drain, _model.UnalignedStoreCycles);
                 else if (rmw) drain = _model.SubwordTcmBankCycles;

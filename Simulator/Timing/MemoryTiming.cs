@@ -85,19 +85,37 @@ internal sealed class MemoryTiming
         Art?.InvalidateAll();
         _flashBusyUntil = long.MinValue;
         _prefetchLine = uint.MaxValue;
+        _polledAt = NeverPolled;
     }
 
-    public bool ICacheOn => ICache is not null && (_ccr() & (1u << 17)) != 0;
-    public bool DCacheOn => DCache is not null && (_ccr() & (1u << 16)) != 0;
+    // CCR and FLASH_ACR are re-read at most every RegisterPollCycles simulated cycles: firmware writes
+    // them a handful of times (start-up), and reading a device register per fetch would dominate the model.
+    private const long RegisterPollCycles = 256;
+    private const long NeverPolled = long.MinValue / 4;
+    private long _polledAt = NeverPolled;
+    private uint _ccrValue, _acrValue;
+
+    private void Poll(long now)
+    {
+        _polledAt = now;
+        _ccrValue = _ccr();
+        _acrValue = _flashInterface is not null && _flashInterface.Read(0, 4, out uint v) ? v : 0;
+    }
+
+    /// <summary>Re-reads CCR and FLASH_ACR now (tests, and after a reset).</summary>
+    public void Refresh(long now) => Poll(now);
+
+    public bool ICacheOn => ICache is not null && (_ccrValue & (1u << 17)) != 0;
+    public bool DCacheOn => DCache is not null && (_ccrValue & (1u << 16)) != 0;
 
     /// <summary>FLASH_ACR as the firmware wrote it; 0 (reset value) when never programmed or no flash interface.</summary>
-    private uint Acr
+    private uint Acr => _acrValue;
+
+    /// <summary>Polls CCR/FLASH_ACR if due; the model calls this before a fetch-block or non-TCM access.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Tick(long now)
     {
-        get
-        {
-            if (_flashInterface is null) return 0;
-            return _flashInterface.Read(0, 4, out uint v) ? v : 0;
-        }
+        if (now - _polledAt >= RegisterPollCycles || now < _polledAt) Poll(now);
     }
 
     /// <summary>
@@ -113,6 +131,7 @@ internal sealed class MemoryTiming
     /// </summary>
     public long FetchBlock(MemKind kind, int region, uint address, long request, out StallCause cause)
     {
+        Tick(request);
         cause = StallCause.FlashWait;
         switch (kind)
         {
@@ -196,6 +215,7 @@ internal sealed class MemoryTiming
 
     private int ReadStallSlow(MemKind kind, int region, uint address, long now, out StallCause cause)
     {
+        Tick(now);
         cause = StallCause.CacheMiss;
         switch (kind)
         {
@@ -226,15 +246,15 @@ internal sealed class MemoryTiming
     /// Cycles a store occupies the drain path after leaving the store buffer (the core does not wait for
     /// them unless the buffer is full). TCM bank effects are handled by the store buffer.
     /// </summary>
-    public int WriteDrainCycles(int region, uint address, out bool tcm)
+    public int WriteDrainCycles(int region, uint address, long now, out bool tcm)
     {
         tcm = false;
         if ((uint)region >= (uint)Kinds.Length) return 1;
-        switch (Kinds[region])
+        var kind = Kinds[region];
+        if (kind == MemKind.Tcm) { tcm = true; return 1; }
+        Tick(now);
+        switch (kind)
         {
-            case MemKind.Tcm:
-                tcm = true;
-                return 1;
             case MemKind.AxiRam:
             case MemKind.AxiFlash:
                 if (DCacheOn)

@@ -16,6 +16,8 @@ internal sealed class SetAssociativeCache
     private readonly uint[] _stamps; // last use, for LRU
     private readonly bool[] _dirty;
     private uint _clock;
+    private uint _lastLine = uint.MaxValue;
+    private int _lastWay;
 
     public SetAssociativeCache(int sizeBytes, int ways, int lineBytes)
     {
@@ -41,19 +43,31 @@ internal sealed class SetAssociativeCache
     public bool Access(uint address, bool allocate, bool makeDirty, out bool evictedDirty)
     {
         uint line = address >> _lineShift;
-        int set = (int)line & _setMask;
-        int first = set * _ways;
+        evictedDirty = false;
+        if (line == _lastLine)
+        {
+            // Same line as the previous access: already the most recently used way of its set.
+            if (makeDirty) _dirty[_lastWay] = true;
+            return true;
+        }
+        return AccessSlow(line, allocate, makeDirty, out evictedDirty);
+    }
+
+    private bool AccessSlow(uint line, bool allocate, bool makeDirty, out bool evictedDirty)
+    {
+        int first = ((int)line & _setMask) * _ways;
         uint tag = line + 1;
         uint now = ++_clock;
         evictedDirty = false;
-        for (int w = first; w < first + _ways; w++)
+        int hit = _tags.AsSpan(first, _ways).IndexOf(tag); // vectorised for the fully associative ART
+        if (hit >= 0)
         {
-            if (_tags[w] == tag)
-            {
-                _stamps[w] = now;
-                if (makeDirty) _dirty[w] = true;
-                return true;
-            }
+            int w = first + hit;
+            _stamps[w] = now;
+            if (makeDirty) _dirty[w] = true;
+            _lastLine = line;
+            _lastWay = w;
+            return true;
         }
         if (!allocate) return false;
         int victim = first;
@@ -63,6 +77,8 @@ internal sealed class SetAssociativeCache
         _tags[victim] = tag;
         _stamps[victim] = now;
         _dirty[victim] = makeDirty;
+        _lastLine = line;
+        _lastWay = victim;
         return false;
     }
 
@@ -82,5 +98,6 @@ internal sealed class SetAssociativeCache
         Array.Clear(_stamps);
         Array.Clear(_dirty);
         _clock = 0;
+        _lastLine = uint.MaxValue;
     }
 }

@@ -13,14 +13,19 @@ internal sealed class StoreBuffer
     private readonly uint[] _word;    // word address per entry, for store->load forwarding hazards
     private readonly long[] _issued;
     private int _head, _count;
+    private readonly int _capacity, _mask; // logical entries; ring size is the next power of two
     private long _lastStart = long.MinValue;
     private long _bank0Free = long.MinValue, _bank1Free = long.MinValue, _portFree = long.MinValue;
 
     public StoreBuffer(int entries)
     {
-        _end = new long[entries];
-        _word = new uint[entries];
-        _issued = new long[entries];
+        _capacity = Math.Max(1, entries);
+        int ring = 1;
+        while (ring < _capacity) ring <<= 1;
+        _mask = ring - 1;
+        _end = new long[ring];
+        _word = new uint[ring];
+        _issued = new long[ring];
     }
 
     /// <summary>When the last buffered store completes (DSB/DMB wait for it).</summary>
@@ -36,7 +41,7 @@ internal sealed class StoreBuffer
     {
         while (_count > 0 && _end[_head] <= now)
         {
-            _head = (_head + 1) % _end.Length;
+            _head = (_head + 1) & _mask;
             _count--;
         }
     }
@@ -49,7 +54,7 @@ internal sealed class StoreBuffer
     {
         Retire(now);
         int waited = 0;
-        if (_count == _end.Length)
+        if (_count == _capacity)
         {
             long free = _end[_head];
             waited = (int)(free - now);
@@ -70,7 +75,7 @@ internal sealed class StoreBuffer
         }
         _lastStart = start;
         long end = start + cycles;
-        int slot = (_head + _count) % _end.Length;
+        int slot = (_head + _count) & _mask;
         _end[slot] = end;
         _word[slot] = address >> 2;
         _issued[slot] = now;
@@ -87,7 +92,7 @@ internal sealed class StoreBuffer
         long found = long.MinValue;
         for (int i = 0; i < _count; i++)
         {
-            int slot = (_head + i) % _end.Length;
+            int slot = (_head + i) & _mask;
             if (_word[slot] == word) found = _issued[slot];
         }
         return found;
