@@ -95,4 +95,43 @@ public class DataProcessingTests
         RunOne(t);
         t[0].Should().Be(7u);
     }
+
+    [Fact]
+    public void Adds_encoding_in_a_real_IT_block_adds_without_setting_flags()
+    {
+        var t = WithFlags(TestCpu.WithCode(0xBF08 /* it eq */, 0x1888 /* addeq r0, r1, r2 */).Reg(1, 0xFFFF_FFFF).Reg(2, 1).Reg(0, 7), "nZcv");
+        t.Run(2);
+        t.Result.Reason.Should().Be(StopReason.InstructionLimit, t.Result.Message);
+        t[0].Should().Be(0u);
+        FlagsOf(t).Should().Be("nZcv"); // outside IT it would have set C
+    }
+
+    [Fact]
+    public void Then_and_else_halves_of_an_IT_block_run_by_condition()
+    {
+        var t = WithFlags(TestCpu.WithCode(0xBF0C /* ite eq */, 0x0048 /* lsleq r0, r1, #1 */, 0x0848 /* lsrne r0, r1, #1 */).Reg(1, 0x8000_0001), "nZcv");
+        t.Run(3);
+        t.Result.Reason.Should().Be(StopReason.InstructionLimit, t.Result.Message);
+        t[0].Should().Be(2u);
+        FlagsOf(t).Should().Be("nZcv");
+    }
+
+    [Fact]
+    public void Only_the_compare_in_an_IT_block_changes_flags()
+    {
+        var t = WithFlags(TestCpu.WithCode(0xBF02 /* ittt eq */, 0x2300 /* moveq r3, #0 */, 0x401B /* andeq r3, r3 */, 0x2B01 /* cmpeq r3, #1 */).Reg(3, 5), "nZCv");
+        t.Run(4);
+        t.Result.Reason.Should().Be(StopReason.InstructionLimit, t.Result.Message);
+        t[3].Should().Be(0u);
+        FlagsOf(t).Should().Be("Nzcv");
+    }
+
+    [Fact]
+    public void Mov_pc_may_end_a_real_IT_block()
+    {
+        var t = TestCpu.WithCode(0xBF18 /* it ne */, 0x468F /* movne pc, r1 */).Reg(1, 0x2001);
+        t.Run(2);
+        t.Result.Reason.Should().Be(StopReason.InstructionLimit, t.Result.Message);
+        t.Cpu.Pc.Should().Be(0x2000u);
+    }
 }
