@@ -193,4 +193,16 @@ public class DataProcessingDecodeTests
         d.SrcMask.Should().Be(Mask(0));
         d.DstMask.Should().Be(Mask(0));
     }
+
+    [Theory]
+    [InlineData(0xEA01_8002u, "AndRegT2")] // and.w r0, r1, r2 with the (0) bit 15 of the second halfword set
+    [InlineData(0xEA4F_8002u, "MovRegT3")] // mov.w r0, r2 with bit 15 set
+    [InlineData(0xF741_1007u, "SbfxT1")] // sbfx r0, r1, #4, #8 with the (0) bit 10 of the first halfword set
+    [InlineData(0xF301_0027u, "SsatT1")] // ssat r0, #8, r1 with the (0) bit 5 of the second halfword set
+    [InlineData(0xF36F_102Bu, "BfcT1")] // bfc r0, #4, #8 with bit 5 set
+    public void A_set_should_be_zero_bit_is_unpredictable_in_its_own_row(uint encoding, string rowName)
+    {
+        Decoder.Instance.Decode(encoding, true, out _, out var row).Should().Be(DecodeStatus.Unpredictable);
+        row!.Name.Should().Be(rowName);
+    }
 }

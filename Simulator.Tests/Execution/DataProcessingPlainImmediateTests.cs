@@ -126,7 +126,7 @@ public class DataProcessingPlainImmediateTests
     [InlineData(0xF301_0027u)] // ssat with the (0) bit 5 of the second halfword set
     [InlineData(0xF741_1007u)] // sbfx with the (0) bit 10 of the first halfword set
     [InlineData(0xF211_0001u)] // op 00001 is unallocated
-    public void Should_be_zero_bits_and_unallocated_opcodes_are_undefined(uint encoding) => ShouldFault(TestCpu.WithCode(encoding));
+    public void Should_be_zero_bits_set_and_unallocated_opcodes_fault(uint encoding) => ShouldFault(TestCpu.WithCode(encoding));
 
     [Fact]
     public void Addw_sp_sp_is_allowed()

@@ -141,5 +141,5 @@ public class DataProcessingShiftedRegisterTests
     [InlineData(0xEAA1_0002u)] // op 0101
     [InlineData(0xEB21_0002u)] // op 1001
     [InlineData(0xEBE1_0002u)] // op 1111
-    public void Should_be_zero_bits_and_unallocated_opcodes_are_undefined(uint encoding) => ShouldFault(TestCpu.WithCode(encoding));
+    public void Should_be_zero_bits_set_and_unallocated_opcodes_fault(uint encoding) => ShouldFault(TestCpu.WithCode(encoding));
 }

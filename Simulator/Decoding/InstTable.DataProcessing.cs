@@ -192,75 +192,75 @@ internal static partial class InstTable
             d.Reads(d.Rd); d.Writes(d.Rd);
             return DecodeStatus.Ok;
         }),
-        new Row("1111 0011 00h0 nnnn 0iii dddd ii0w wwww", "SsatT1", "ssat", &DP.Ssat, TimingClass.Saturate, static (in Fields f, ref DecodedInst d) =>
+        new Row("1111 0z11 00h0 nnnn 0iii dddd iizw wwww", "SsatT1", "ssat", &DP.Ssat, TimingClass.Saturate, static (in Fields f, ref DecodedInst d) =>
             DpDecode.Saturate(f, ref d, f['w'] + 1)),
-        new Row("1111 0011 10h0 nnnn 0iii dddd ii0w wwww", "UsatT1", "usat", &DP.Usat, TimingClass.Saturate, static (in Fields f, ref DecodedInst d) =>
+        new Row("1111 0z11 10h0 nnnn 0iii dddd iizw wwww", "UsatT1", "usat", &DP.Usat, TimingClass.Saturate, static (in Fields f, ref DecodedInst d) =>
             DpDecode.Saturate(f, ref d, f['w'])),
-        new Row("1111 0011 0100 nnnn 0iii dddd ii0w wwww", "SbfxT1", "sbfx", &DP.Sbfx, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
+        new Row("1111 0z11 0100 nnnn 0iii dddd iizw wwww", "SbfxT1", "sbfx", &DP.Sbfx, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
             DpDecode.Extract(f, ref d, signed: true)),
-        new Row("1111 0011 1100 nnnn 0iii dddd ii0w wwww", "UbfxT1", "ubfx", &DP.Ubfx, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
+        new Row("1111 0z11 1100 nnnn 0iii dddd iizw wwww", "UbfxT1", "ubfx", &DP.Ubfx, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
             DpDecode.Extract(f, ref d, signed: false)),
-        new Row("1111 0011 0110 nnnn 0iii dddd ii0w wwww", "BfiT1", "bfi", &DP.Bfi, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
+        new Row("1111 0z11 0110 nnnn 0iii dddd iizw wwww", "BfiT1", "bfi", &DP.Bfi, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
         {
-            if (DpDecode.SpOrPc(f['d']) || f['n'] == 13) return DecodeStatus.Unpredictable;
+            if (f['z'] != 0 || DpDecode.SpOrPc(f['d']) || f['n'] == 13) return DecodeStatus.Unpredictable;
             d.Rn = (byte)f['n'];
             d.ReadsEarly(d.Rn);
             return DpDecode.BitfieldMask(f, ref d);
         }),
-        new Row("1111 0011 0110 1111 0iii dddd ii0w wwww", "BfcT1", "bfc", &DP.Bfc, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
-            DpDecode.SpOrPc(f['d']) ? DecodeStatus.Unpredictable : DpDecode.BitfieldMask(f, ref d)),
+        new Row("1111 0z11 0110 1111 0iii dddd iizw wwww", "BfcT1", "bfc", &DP.Bfc, TimingClass.Bitfield, static (in Fields f, ref DecodedInst d) =>
+            f['z'] != 0 || DpDecode.SpOrPc(f['d']) ? DecodeStatus.Unpredictable : DpDecode.BitfieldMask(f, ref d)),
     ];
 
     /// <summary>A5.3.11 data processing (shifted register), including MOV and the shifts by immediate (ORR with Rn = PC).</summary>
     private static unsafe Row[] ShiftedRegisterRows() =>
     [
-        new Row("1110 1010 000s nnnn 0iii dddd iitt mmmm", "AndRegT2", "and", &DP.AndReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1010 000s nnnn ziii dddd iitt mmmm", "AndRegT2", "and", &DP.AndReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdRn, DpDecode.BadRdUnlessTest(f) || DpDecode.SpOrPc(f['n']) || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1010 0001 nnnn 0iii 1111 iitt mmmm", "TstRegT2", "tst", &DP.TstReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1010 0001 nnnn ziii 1111 iitt mmmm", "TstRegT2", "tst", &DP.TstReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.Rn, DpDecode.SpOrPc(f['n']) || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1010 001s nnnn 0iii dddd iitt mmmm", "BicRegT2", "bic", &DP.BicReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1010 001s nnnn ziii dddd iitt mmmm", "BicRegT2", "bic", &DP.BicReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdRn, DpDecode.SpOrPc(f['d']) || DpDecode.SpOrPc(f['n']) || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1010 010s nnnn 0iii dddd iitt mmmm", "OrrRegT2", "orr", &DP.OrrReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1010 010s nnnn ziii dddd iitt mmmm", "OrrRegT2", "orr", &DP.OrrReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdRn, DpDecode.SpOrPc(f['d']) || f['n'] == 13 || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1010 010s 1111 0000 dddd 0000 mmmm", "MovRegT3", "mov", &DP.MovReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1010 010s 1111 z000 dddd 0000 mmmm", "MovRegT3", "mov", &DP.MovReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
         {
             uint rd = f['d'], rm = f['m'];
             bool s = f.Bit('s');
             if (s ? DpDecode.SpOrPc(rd) || DpDecode.SpOrPc(rm) : rd == 15 || rm == 15 || (rd == 13 && rm == 13)) return DecodeStatus.Unpredictable;
             return DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.Rd, SRType.Lsl, 0);
         }),
-        new Row("1110 1010 010s 1111 0iii dddd ii00 mmmm", "LslImmT2", "lsl", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => DpDecode.ShiftImm32(f, ref d, 0)),
-        new Row("1110 1010 010s 1111 0iii dddd ii01 mmmm", "LsrImmT2", "lsr", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => DpDecode.ShiftImm32(f, ref d, 1)),
-        new Row("1110 1010 010s 1111 0iii dddd ii10 mmmm", "AsrImmT2", "asr", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => DpDecode.ShiftImm32(f, ref d, 2)),
-        new Row("1110 1010 010s 1111 0iii dddd ii11 mmmm", "RorImmT1", "ror", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => DpDecode.ShiftImm32(f, ref d, 3)),
+        new Row("1110 1010 010s 1111 ziii dddd ii00 mmmm", "LslImmT2", "lsl", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => DpDecode.ShiftImm32(f, ref d, 0)),
+        new Row("1110 1010 010s 1111 ziii dddd ii01 mmmm", "LsrImmT2", "lsr", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => DpDecode.ShiftImm32(f, ref d, 1)),
+        new Row("1110 1010 010s 1111 ziii dddd ii10 mmmm", "AsrImmT2", "asr", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => DpDecode.ShiftImm32(f, ref d, 2)),
+        new Row("1110 1010 010s 1111 ziii dddd ii11 mmmm", "RorImmT1", "ror", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) => DpDecode.ShiftImm32(f, ref d, 3)),
         // RRX reads its operand one stage early (Shift2 unit, timing facts §1.4) and consumes APSR.C.
-        new Row("1110 1010 010s 1111 0000 dddd 0011 mmmm", "RrxT1", "rrx", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1010 010s 1111 z000 dddd 0011 mmmm", "RrxT1", "rrx", &DP.ShiftImm, TimingClass.Shift, static (in Fields f, ref DecodedInst d) =>
             DpDecode.SpOrPc(f['d']) || DpDecode.SpOrPc(f['m']) ? DecodeStatus.Unpredictable : DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.Rd, SRType.Rrx, 1)),
-        new Row("1110 1010 011s nnnn 0iii dddd iitt mmmm", "OrnRegT1", "orn", &DP.OrnReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1010 011s nnnn ziii dddd iitt mmmm", "OrnRegT1", "orn", &DP.OrnReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdRn, DpDecode.SpOrPc(f['d']) || f['n'] == 13 || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1010 011s 1111 0iii dddd iitt mmmm", "MvnRegT2", "mvn", &DP.MvnReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1010 011s 1111 ziii dddd iitt mmmm", "MvnRegT2", "mvn", &DP.MvnReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.Rd, DpDecode.SpOrPc(f['d']) || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1010 100s nnnn 0iii dddd iitt mmmm", "EorRegT2", "eor", &DP.EorReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1010 100s nnnn ziii dddd iitt mmmm", "EorRegT2", "eor", &DP.EorReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdRn, DpDecode.BadRdUnlessTest(f) || DpDecode.SpOrPc(f['n']) || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1010 1001 nnnn 0iii 1111 iitt mmmm", "TeqRegT1", "teq", &DP.TeqReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1010 1001 nnnn ziii 1111 iitt mmmm", "TeqRegT1", "teq", &DP.TeqReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.Rn, DpDecode.SpOrPc(f['n']) || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1011 000s nnnn 0iii dddd iitt mmmm", "AddRegT3", "add", &DP.AddReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1011 000s nnnn ziii dddd iitt mmmm", "AddRegT3", "add", &DP.AddReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdRn, DpDecode.BadRdUnlessTest(f) || f['n'] == 15 || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1011 0001 nnnn 0iii 1111 iitt mmmm", "CmnRegT2", "cmn", &DP.CmnReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1011 0001 nnnn ziii 1111 iitt mmmm", "CmnRegT2", "cmn", &DP.CmnReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.Rn, f['n'] == 15 || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1011 000s 1101 0iii dddd iitt mmmm", "AddSpRegT3", "add", &DP.AddReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1011 000s 1101 ziii dddd iitt mmmm", "AddSpRegT3", "add", &DP.AddReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdSp, DpDecode.SpShiftedRegUnpredictable(f))),
-        new Row("1110 1011 010s nnnn 0iii dddd iitt mmmm", "AdcRegT2", "adc", &DP.AdcReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1011 010s nnnn ziii dddd iitt mmmm", "AdcRegT2", "adc", &DP.AdcReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ReadsCarry(DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdRn, DpDecode.SpOrPc(f['d']) || DpDecode.SpOrPc(f['n']) || DpDecode.SpOrPc(f['m'])), ref d)),
-        new Row("1110 1011 011s nnnn 0iii dddd iitt mmmm", "SbcRegT2", "sbc", &DP.SbcReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1011 011s nnnn ziii dddd iitt mmmm", "SbcRegT2", "sbc", &DP.SbcReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ReadsCarry(DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdRn, DpDecode.SpOrPc(f['d']) || DpDecode.SpOrPc(f['n']) || DpDecode.SpOrPc(f['m'])), ref d)),
-        new Row("1110 1011 101s nnnn 0iii dddd iitt mmmm", "SubRegT2", "sub", &DP.SubReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1011 101s nnnn ziii dddd iitt mmmm", "SubRegT2", "sub", &DP.SubReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdRn, DpDecode.BadRdUnlessTest(f) || f['n'] == 15 || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1011 1011 nnnn 0iii 1111 iitt mmmm", "CmpRegT3", "cmp", &DP.CmpReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1011 1011 nnnn ziii 1111 iitt mmmm", "CmpRegT3", "cmp", &DP.CmpReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.Rn, f['n'] == 15 || DpDecode.SpOrPc(f['m']))),
-        new Row("1110 1011 101s 1101 0iii dddd iitt mmmm", "SubSpRegT1", "sub", &DP.SubReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1011 101s 1101 ziii dddd iitt mmmm", "SubSpRegT1", "sub", &DP.SubReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdSp, DpDecode.SpShiftedRegUnpredictable(f))),
-        new Row("1110 1011 110s nnnn 0iii dddd iitt mmmm", "RsbRegT1", "rsb", &DP.RsbReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
+        new Row("1110 1011 110s nnnn ziii dddd iitt mmmm", "RsbRegT1", "rsb", &DP.RsbReg, TimingClass.Alu, static (in Fields f, ref DecodedInst d) =>
             DpDecode.ShiftedReg(f, ref d, DpDecode.DpShape.RdRn, DpDecode.SpOrPc(f['d']) || DpDecode.SpOrPc(f['n']) || DpDecode.SpOrPc(f['m']))),
     ];
 
@@ -286,6 +286,9 @@ internal static partial class InstTable
 /// </summary>
 internal static class DpDecode
 {
+    // Convention: "(0)" should-be-zero bits are the field 'z' in the patterns; a set bit is UNPREDICTABLE (ARM ARM),
+    // checked here, so the encoding still belongs to its row (as Capstone sees it) and nested aliases stay nested.
+
 
     /// <summary>Operand shape of a 32-bit data-processing encoding.</summary>
     public enum DpShape : byte
@@ -344,7 +347,7 @@ internal static class DpDecode
     /// <summary>A5.3.11: Rm shifted by DecodeImmShift(type, imm3:imm2). A non-zero shift makes Rm an early operand.</summary>
     public static DecodeStatus ShiftedReg(in Fields f, ref DecodedInst d, DpShape shape, bool unpredictable)
     {
-        if (unpredictable) return DecodeStatus.Unpredictable;
+        if (unpredictable || f['z'] != 0) return DecodeStatus.Unpredictable;
         var (type, amount) = Bits.DecodeImmShift(f['t'], f['i']);
         return ShiftedReg(f, ref d, shape, type, amount);
     }
@@ -352,6 +355,7 @@ internal static class DpDecode
     /// <summary>Rm with a fixed shift (MOV.W: LSL #0, RRX), for rows whose pattern fixes type and amount.</summary>
     public static DecodeStatus ShiftedReg(in Fields f, ref DecodedInst d, DpShape shape, SRType type, int amount)
     {
+        if (f['z'] != 0) return DecodeStatus.Unpredictable;
         d.Rm = (byte)f['m'];
         d.ShiftType = type; d.ShiftN = (byte)amount;
         if (type == SRType.Rrx) d.Flags |= InstFlags.ReadsFlags;
@@ -367,7 +371,7 @@ internal static class DpDecode
     /// <summary>LSL/LSR/ASR/ROR #imm (MOV with a shift): a pure shift reads its operand normally (EX2 shifter).</summary>
     public static DecodeStatus ShiftImm32(in Fields f, ref DecodedInst d, uint typeBits)
     {
-        if (SpOrPc(f['d']) || SpOrPc(f['m'])) return DecodeStatus.Unpredictable;
+        if (f['z'] != 0 || SpOrPc(f['d']) || SpOrPc(f['m'])) return DecodeStatus.Unpredictable;
         var (type, amount) = Bits.DecodeImmShift(typeBits, f['i']);
         d.Rm = (byte)f['m'];
         d.ShiftType = type; d.ShiftN = (byte)amount;
@@ -405,7 +409,7 @@ internal static class DpDecode
     {
         uint sh = f['h'], imm5 = f['i'];
         if (sh == 1 && imm5 == 0) return DecodeStatus.SeeOther;
-        if (SpOrPc(f['d']) || SpOrPc(f['n'])) return DecodeStatus.Unpredictable;
+        if (f['z'] != 0 || SpOrPc(f['d']) || SpOrPc(f['n'])) return DecodeStatus.Unpredictable;
         var (type, amount) = Bits.DecodeImmShift(sh << 1, imm5);
         d.Rd = (byte)f['d']; d.Rn = (byte)f['n'];
         d.ShiftType = type; d.ShiftN = (byte)amount;
@@ -418,7 +422,7 @@ internal static class DpDecode
     public static DecodeStatus Extract(in Fields f, ref DecodedInst d, bool signed)
     {
         uint lsb = f['i'], width = f['w'] + 1;
-        if (SpOrPc(f['d']) || SpOrPc(f['n']) || lsb + width > 32) return DecodeStatus.Unpredictable;
+        if (f['z'] != 0 || SpOrPc(f['d']) || SpOrPc(f['n']) || lsb + width > 32) return DecodeStatus.Unpredictable;
         d.Rd = (byte)f['d']; d.Rn = (byte)f['n'];
         if (signed)
         {
