@@ -3,12 +3,29 @@ namespace M7Sim.Isa;
 /// <summary>FPAdd, FPSub, FPMul, FPDiv, FPSqrt and FPMulAdd (fused, one rounding) of the ARM ARM pseudocode.</summary>
 internal static partial class SoftFloat
 {
-    public static ulong Add(ulong op1, ulong op2, int n, ref uint fpscr) => AddSub(op1, op2, n, false, ref fpscr);
+    // Each operation tries the hardware fast path (SoftFloat.Fast.cs) and otherwise runs the integer
+    // implementation, which is the reference (the *Integer methods are internal so tests can compare).
 
-    public static ulong Sub(ulong op1, ulong op2, int n, ref uint fpscr) => AddSub(op1, op2, n, true, ref fpscr);
+    public static ulong Add(ulong op1, ulong op2, int n, ref uint fpscr) =>
+        TryFastAdd(op1, op2, n, false, ref fpscr, out ulong r) ? r : AddSubInteger(op1, op2, n, false, ref fpscr);
+
+    public static ulong Sub(ulong op1, ulong op2, int n, ref uint fpscr) =>
+        TryFastAdd(op1, op2, n, true, ref fpscr, out ulong r) ? r : AddSubInteger(op1, op2, n, true, ref fpscr);
+
+    public static ulong Mul(ulong op1, ulong op2, int n, ref uint fpscr) =>
+        TryFastMul(op1, op2, n, ref fpscr, out ulong r) ? r : MulInteger(op1, op2, n, ref fpscr);
+
+    public static ulong Div(ulong op1, ulong op2, int n, ref uint fpscr) =>
+        TryFastDiv(op1, op2, n, ref fpscr, out ulong r) ? r : DivInteger(op1, op2, n, ref fpscr);
+
+    public static ulong Sqrt(ulong op, int n, ref uint fpscr) =>
+        TryFastSqrt(op, n, ref fpscr, out ulong r) ? r : SqrtInteger(op, n, ref fpscr);
+
+    public static ulong MulAdd(ulong addend, ulong op1, ulong op2, int n, ref uint fpscr) =>
+        TryFastMulAdd(addend, op1, op2, n, ref fpscr, out ulong r) ? r : MulAddInteger(addend, op1, op2, n, ref fpscr);
 
     /// <summary>FPAdd / FPSub. NaN operands propagate unchanged in sign (FPSub does not negate a NaN op2).</summary>
-    private static ulong AddSub(ulong op1, ulong op2, int n, bool subtract, ref uint fpscr)
+    internal static ulong AddSubInteger(ulong op1, ulong op2, int n, bool subtract, ref uint fpscr)
     {
         var a = Unpack(op1, n, ref fpscr);
         var b = Unpack(op2, n, ref fpscr);
@@ -43,7 +60,7 @@ internal static partial class SoftFloat
     }
 
     /// <summary>FPMul.</summary>
-    public static ulong Mul(ulong op1, ulong op2, int n, ref uint fpscr)
+    internal static ulong MulInteger(ulong op1, ulong op2, int n, ref uint fpscr)
     {
         var a = Unpack(op1, n, ref fpscr);
         var b = Unpack(op2, n, ref fpscr);
@@ -66,7 +83,7 @@ internal static partial class SoftFloat
     }
 
     /// <summary>FPDiv. Division by zero of a finite nonzero dividend signals DZC.</summary>
-    public static ulong Div(ulong op1, ulong op2, int n, ref uint fpscr)
+    internal static ulong DivInteger(ulong op1, ulong op2, int n, ref uint fpscr)
     {
         var a = Unpack(op1, n, ref fpscr);
         var b = Unpack(op2, n, ref fpscr);
@@ -88,7 +105,7 @@ internal static partial class SoftFloat
     }
 
     /// <summary>FPSqrt. sqrt(−0) is −0; any other negative operand is Invalid Operation.</summary>
-    public static ulong Sqrt(ulong op, int n, ref uint fpscr)
+    internal static ulong SqrtInteger(ulong op, int n, ref uint fpscr)
     {
         var a = Unpack(op, n, ref fpscr);
         if (a.IsNaN) return ProcessNaN(a.Type, op, n, ref fpscr);
@@ -121,7 +138,7 @@ internal static partial class SoftFloat
     /// FPMulAdd: addend + op1 × op2 rounded once (VFMA and friends). NaN priority is addend, op1, op2;
     /// a quiet-NaN addend with an infinity × zero product still gives the default NaN and Invalid Operation.
     /// </summary>
-    public static ulong MulAdd(ulong addend, ulong op1, ulong op2, int n, ref uint fpscr)
+    internal static ulong MulAddInteger(ulong addend, ulong op1, ulong op2, int n, ref uint fpscr)
     {
         var c = Unpack(addend, n, ref fpscr);
         var a = Unpack(op1, n, ref fpscr);

@@ -105,6 +105,7 @@ internal static partial class SoftFloat
     /// </summary>
     public static ulong Convert(ulong op, int from, int to, ref uint fpscr)
     {
+        if (TryFastConvert(op, from, to, ref fpscr, out ulong fast)) return fast;
         var v = Unpack(op, from, ref fpscr);
         bool ahpOut = to == 16 && (fpscr & Fpscr.Ahp) != 0;
         ulong signBit = v.Sign ? SignBit(to) : 0;
