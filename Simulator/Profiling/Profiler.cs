@@ -155,8 +155,11 @@ internal sealed class Profiler
             var top = _frames[^1];
             if (fi != top.Function && !top.Exception)
             {
+                // The operator a wrapper started continues in the function it tail-calls.
+                int op = top.Operator;
+                if (op >= 0) { top.Operator = -1; _frames[^1] = top; }
                 Pop();
-                Push(fi, top.ReturnAddress, exception: false);
+                Push(fi, top.ReturnAddress, exception: false, inheritedOperator: op);
             }
         }
     }
@@ -192,7 +195,7 @@ internal sealed class Profiler
         Push(FunctionIndex(c.Pc), c.Ipsr, exception: true);
     }
 
-    private void Push(int function, uint returnAddress, bool exception)
+    private void Push(int function, uint returnAddress, bool exception, int inheritedOperator = -1)
     {
         var now = Snapshot();
         CloseSegment(now);
@@ -208,6 +211,7 @@ internal sealed class Profiler
         };
         _functions[function].Calls++;
         _onStack[Math.Min(function, _onStack.Length - 1)]++;
+        if (inheritedOperator >= 0) frame.Operator = inheritedOperator;
         _frames.Add(frame);
         MaybeStartOperator(function);
     }
