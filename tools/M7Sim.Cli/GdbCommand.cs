@@ -20,7 +20,9 @@ internal static class GdbCommand
         var noCatch = new Option<bool>("--no-catch-faults") { Description = "let fault handlers run instead of stopping at their entry" };
         var log = new Option<bool>("--log-packets") { Description = "print every packet on stderr" };
         var root = new Option<string?>("--semihosting-root") { Description = "host directory the firmware may open files in (refused otherwise)" };
-        var cmd = new Command("gdb", "Serve the firmware to GDB (target remote :PORT)") { file, board, port, bind, console, once, noCatch, log, root };
+        var timing = CommonOptions.Timing();
+        var energy = CommonOptions.EnergyModel();
+        var cmd = new Command("gdb", "Serve the firmware to GDB (target remote :PORT); arguments after -- go to the firmware") { file, board, port, bind, console, once, noCatch, log, root, timing, energy };
         cmd.SetAction(parse => CliErrors.Guard(parse.GetValue(file), () =>
         {
             string path = parse.GetValue(file)!;
@@ -29,6 +31,7 @@ internal static class GdbCommand
             if (p is < 0 or > 65535) throw new UsageException($"--port {p}: not a TCP port");
             string? shRoot = parse.GetValue(root);
             if (shRoot is not null && !Directory.Exists(shRoot)) throw new UsageException($"--semihosting-root {shRoot}: no such directory");
+            string? energyPath = CommonOptions.ExistingEnergyModel(parse.GetValue(energy));
             using var stdout = Console.OpenStandardOutput();
             var options = new GdbServerOptions
             {
@@ -37,13 +40,15 @@ internal static class GdbCommand
                 Once = parse.GetValue(once),
                 CatchFaults = !parse.GetValue(noCatch),
             };
-            using var server = new GdbServer(s => Machine.Load(path, new MachineOptions
+            using var server = TimingSummary.Guard(() => new GdbServer(s => Machine.Load(path, new MachineOptions
             {
                 Board = parse.GetValue(board)!,
                 Stdout = s,
                 SemihostingRoot = shRoot,
                 Arguments = FirmwareArguments.Values,
-            }), options);
+                Timing = CommonOptions.TimingMode(parse.GetValue(timing)!),
+                EnergyModel = energyPath,
+            }), options));
             try { server.Start(p, address); }
             catch (System.Net.Sockets.SocketException e) { throw new UsageException($"cannot listen on {address}:{p}: {e.Message}"); }
             if (server.Machine.ResetNote is { } note) Console.Error.WriteLine($"m7sim: note: {note}");

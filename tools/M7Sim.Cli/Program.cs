@@ -12,6 +12,7 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ProfileCommand.Create());
 root.Subcommands.Add(BaselineCommand.Create());
 root.Subcommands.Add(GdbCommand.Create());
+root.Subcommands.Add(TraceCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 
 var parse = root.Parse(ours);
