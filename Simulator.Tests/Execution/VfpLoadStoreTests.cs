@@ -123,4 +123,24 @@ public class VfpLoadStoreTests
         var t = Fp(0xED42_0AFF /* vstr s1, [r2, #-1020] */).Reg(2, Data + 1024).S(1, 0x600D_F00D).Run();
         t.ReadWord(Data + 4).Should().Be(0x600D_F00D);
     }
+
+    [Fact]
+    public void A_faulting_vldm_writes_no_register_and_keeps_the_base()
+    {
+        // vldmia r2!, {s1-s3} from a misaligned base: the first word access faults UNALIGNED (MemA).
+        var t = Fp(0xECF2_0A03).Reg(2, Data + 2).S(1, 0x1111_1111).Run();
+        t.Result.Reason.Should().Be(StopReason.Fault);
+        t.Result.Message.Should().Contain("UNALIGNED");
+        t.GetS(1).Should().Be(0x1111_1111);
+        t[2].Should().Be(Data + 2);
+    }
+
+    [Fact]
+    public void A_faulting_vpush_leaves_sp_unchanged()
+    {
+        var t = Fp(0xED2D_8B10 /* vpush {d8-d15} */).Reg(13, TestCpu.StackTop - 2).Run();
+        t.Result.Reason.Should().Be(StopReason.Fault);
+        t.Result.Message.Should().Contain("UNALIGNED");
+        t[13].Should().Be(TestCpu.StackTop - 2);
+    }
 }
