@@ -288,3 +288,12 @@ arm_cmsis_nn_status arm_nn_vec_mat_mult_t_s8(const int8_t *lhs,
 #endif
 
 #endif /* ARM_NNSUPPORTFUNCTIONS_H */
+
+/* Test fixture hook (kernels-elf/fixtures): the deliberate-regression build defines
+ * M7SIM_INJECT_REGRESSION to put one extra instruction in the convolution inner loop, so the
+ * baseline check can be shown to catch it. Expands to nothing in every normal build. */
+#ifdef M7SIM_INJECT_REGRESSION
+#define M7SIM_FIXTURE_INNER_LOOP_HOOK() __asm volatile("nop")
+#else
+#define M7SIM_FIXTURE_INNER_LOOP_HOOK() ((void)0)
+#endif

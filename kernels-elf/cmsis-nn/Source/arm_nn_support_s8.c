@@ -86,7 +86,7 @@ int8_t *arm_nn_mat_mult_kernel_s8_s16(const int8_t *input_a,
             ch_0_out_0 = __smlad(a02, b0, ch_0_out_0);
             ch_0_out_1 = __smlad(a02, b1, ch_0_out_1);
             ch_1_out_0 = __smlad(a12, b0, ch_1_out_0);
-            ch_1_out_1 = __smlad(a12, b1, ch_1_out_1);
+            ch_1_out_1 = __smlad(a12, b1, ch_1_out_1); M7SIM_FIXTURE_INNER_LOOP_HOOK();
         }
         col_count = num_col_a & 0x3;
 #else
