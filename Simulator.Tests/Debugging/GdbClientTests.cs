@@ -169,6 +169,52 @@ public sealed class GdbClientTests
     }
 
     [Fact]
+    public void Ctrl_C_in_gdb_interrupts_the_running_target()
+    {
+        using var server = new GdbServerHarness(s => LoopFirmware.Create(s));
+        using var gdb = new GdbBatch(server.Port, null, ["continue", "printf \"PC %u\\n\", $pc"]);
+        // The loop never ends: once instructions retire, gdb is waiting in 'continue'.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (server.Server.Machine.Instructions == 0 && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        server.Server.Machine.Instructions.Should().BeGreaterThan(0, "the target runs after 'continue'");
+        gdb.Interrupt();
+        string output = gdb.WaitForExit();
+        output.Should().Contain("Program received signal SIGINT, Interrupt.");
+        Numbers(output, "PC")[0].Should().BeInRange(LoopFirmware.Loop, LoopFirmware.Branch, "the target stopped inside its loop");
+    }
+
+    [Fact]
+    public void The_cortex_debug_launch_sequence_loads_resets_and_runs_to_main()
+    {
+        // What VS Code's cortex-debug sends with "servertype": "external": target extended-remote,
+        // load (vFlashErase/vFlashWrite into the flash region of the memory map), monitor reset halt.
+        const string hello = "kernels-elf/build/hello.f746.elf";
+        using var server = GdbServerHarness.ForElf(hello, Board);
+        string output = GdbBatch.Run(server.Port, ElfFiles.Path(hello),
+        [
+            "load",
+            "monitor reset halt",
+            "maintenance flush register-cache",
+            "printf \"RESET %u\\n\", $pc",
+            "break main",
+            "continue",
+            "printf \"MAIN %u\\n\", $pc",
+            "kill",
+            "run",
+            "continue",
+        ], extended: true);
+        output.Should().Contain("Start address 0x08000080", "load reports the ELF entry");
+        output.Should().MatchRegex(@"Transfer rate: .*", "load wrote the sections");
+        // The f746 vector table: reset handler at 0x08000081 (objdump: Reset_Handler at 0x08000080).
+        Numbers(output, "RESET").Should().Equal([0x0800_0080u]);
+        uint main = Machine.Load(ElfFiles.Path(hello), new MachineOptions { Board = Board }).Symbols.Find("main")!.Address & ~1u;
+        Numbers(output, "MAIN")[0].Should().BeInRange(main, main + 16, "gdb stops after main's prologue");
+        Regex.Matches(output, @"Breakpoint 1, main \(").Should().HaveCount(2, "in extended mode kill and run restart the target");
+        output.Should().Contain("hello from hello (f746), argc=1").And.Contain("[Inferior 1 (Remote target) exited normally]");
+        output.Should().NotContain("[New Thread", "an exited target has no threads");
+    }
+
+    [Fact]
     public void Continue_to_the_end_reports_the_firmware_exit_code()
     {
         // hello returns 3 when given --fail (kernels-elf/bench/hello.c).

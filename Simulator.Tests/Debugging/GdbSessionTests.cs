@@ -289,6 +289,23 @@ public sealed class GdbSessionTests
     }
 
     [Fact]
+    public void Extended_mode_restarts_the_target_on_vRun_and_vKill_and_keeps_the_session()
+    {
+        using var server = Serve();
+        using var client = new RawRspClient(server.Port);
+        client.Request("!").Should().Be("OK");
+        client.Request($"P0f={Le(LoopFirmware.Exit3)}").Should().Be("OK");
+        client.Request("c").Should().Be("W03");
+        client.Request("qfThreadInfo").Should().Be("l", "the program is gone");
+        client.Request("vRun;").Should().StartWith("T05");
+        client.Request("p0f").Should().Be(Le(LoopFirmware.Start), "vRun starts again from the reset vector");
+        client.Request("qfThreadInfo").Should().Be("m1");
+        client.Request("s").Should().StartWith("T05");
+        client.Request("vKill;1").Should().Be("OK");
+        client.Request("p0f").Should().Be(Le(LoopFirmware.Start), "vKill in extended mode leaves a reset target and the session open");
+    }
+
+    [Fact]
     public void Monitor_commands_answer_on_the_console_then_OK()
     {
         using var server = Serve();

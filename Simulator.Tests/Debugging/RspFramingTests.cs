@@ -115,7 +115,6 @@ public sealed class RspFramingTests
     [InlineData("vMustReplyEmpty")]
     [InlineData("qTStatus")]
     [InlineData("Z9,0,2")]
-    [InlineData("!")]
     [InlineData("R00")]
     [InlineData("bc")]
     public void Unsupported_packet_gets_the_empty_reply(string packet)

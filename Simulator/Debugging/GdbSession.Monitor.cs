@@ -46,6 +46,7 @@ internal sealed partial class GdbSession
             "cycles" => CyclesText(),
             "stats" => StatsText(),
             "reset" => ResetTarget(),
+            "halt" => "target halted\n", // between packets the target is always halted (all-stop)
             "catch-faults" => CatchFaultsCommand(words),
             "help" => HelpText,
             _ => $"unknown monitor command '{command}'\n{HelpText}",
@@ -57,7 +58,8 @@ internal sealed partial class GdbSession
     private const string HelpText =
         "monitor cycles              cycles, instructions and energy since reset and since the last stop\n" +
         "monitor stats               timing-model counters (stall cycles by cause ...)\n" +
-        "monitor reset               reset the core (then: maintenance flush register-cache)\n" +
+        "monitor reset [halt]        reset the core, halted at the reset vector (then: maintenance flush register-cache)\n" +
+        "monitor halt                no-op: the target is halted whenever GDB can type a command\n" +
         "monitor catch-faults on|off stop at fault handler entry (default on)\n";
 
     private string CyclesText()
@@ -96,13 +98,19 @@ internal sealed partial class GdbSession
 
     private string ResetTarget()
     {
+        RestartTarget();
+        return $"reset: pc=0x{_m.Cpu.Pc:x8} sp=0x{_m.Cpu.R[13]:x8}\n";
+    }
+
+    /// <summary>Reset as the chip does (memory keeps its contents; startup code re-initialises .data/.bss), halted at the reset vector.</summary>
+    private void RestartTarget()
+    {
         _m.Reset();
         _exited = false;
         ExitCode = null;
         MarkResume(); // nothing ran since this stop
         MarkStop();
         _lastStop = StopReply(StopSignals.Sigtrap);
-        return $"reset: pc=0x{_m.Cpu.Pc:x8} sp=0x{_m.Cpu.R[13]:x8}\n";
     }
 
     private string CatchFaultsCommand(string[] words)

@@ -20,7 +20,7 @@ internal sealed partial class GdbSession
         {
             "qAttached" => "1", // attached to an existing process: quitting GDB detaches instead of killing
             "qC" => "QC1",
-            "qfThreadInfo" => "m1",
+            "qfThreadInfo" => _exited ? "l" : "m1", // no thread once the program exited (until vRun)
             "qsThreadInfo" => "l",
             "qOffsets" => "Text=0;Data=0;Bss=0", // the ELF is loaded at its link addresses
             "qSymbol::" => "OK",

@@ -36,8 +36,11 @@ internal sealed partial class GdbSession
     /// <summary>The reply to '?': the last stop (the target starts halted at its reset vector).</summary>
     private string _lastStop;
 
-    /// <summary>Set once the firmware exited; the target is then gone for this session.</summary>
+    /// <summary>Set once the firmware exited; the target is then gone until a restart (vRun, monitor reset).</summary>
     private bool _exited;
+
+    /// <summary>The client asked for extended mode ('!').</summary>
+    private bool _extended;
 
     public GdbSession(Machine machine, RspConnection connection, GdbConsole console, TextWriter? log = null)
     {
@@ -107,8 +110,19 @@ internal sealed partial class GdbSession
                 Reply("OK");
                 return SessionEnd.Detached;
             case 'k':
-                // No reply to 'k' (GDB manual E.2).
+                // No reply to 'k' (GDB manual E.2). In extended mode the server outlives the process.
+                if (_extended) { RestartTarget(); return null; }
                 return SessionEnd.Killed;
+            case '!':
+                // Extended mode (target extended-remote, as VS Code's cortex-debug connects): vRun and
+                // vKill restart the target instead of ending the session.
+                _extended = true;
+                Reply("OK");
+                return null;
+            case 'R':
+                if (_extended) RestartTarget(); // no reply (GDB manual E.2 'R')
+                else Reply("");
+                return null;
             case 'q': Reply(Query(p)); return null;
             case 'Q': return SetQ(p);
             case 'v': return VPacket(p);
@@ -122,7 +136,21 @@ internal sealed partial class GdbSession
         if (p.StartsWith("vCont;", StringComparison.Ordinal)) { Reply(VCont(p.AsSpan("vCont;".Length))); return null; }
         if (p.StartsWith("vFlashErase:", StringComparison.Ordinal)) { Reply(FlashErase(p.AsSpan("vFlashErase:".Length))); return null; }
         if (p == "vFlashDone") { Reply("OK"); return null; }
-        if (p.StartsWith("vKill", StringComparison.Ordinal)) { Reply("OK"); return SessionEnd.Killed; }
+        if (p.StartsWith("vKill", StringComparison.Ordinal))
+        {
+            Reply("OK");
+            if (!_extended) return SessionEnd.Killed;
+            RestartTarget();
+            return null;
+        }
+        if (p.StartsWith("vRun", StringComparison.Ordinal))
+        {
+            // Only our one program can run; its arguments were fixed when the server started.
+            if (!_extended) { Reply(""); return null; }
+            RestartTarget();
+            Reply(_lastStop);
+            return null;
+        }
         Reply(""); // vMustReplyEmpty and everything we do not support
         return null;
     }
