@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include "tcommon.h"
 
-#define NRAND 64
+#define NRAND 10
 
 static uint32_t operand(int i)
 {

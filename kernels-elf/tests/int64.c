@@ -21,8 +21,8 @@ int main(void)
 {
     for (int i = 0; i < N64E; i++)
         vedges[i] = edges64[i];
-    const int n = N64E + 40;
-    static uint64_t ops[N64E + 40];
+    const int n = N64E + 20;
+    static uint64_t ops[N64E + 20];
     for (int i = 0; i < n; i++)
         ops[i] = i < N64E ? vedges[i] : rand64() >> (i & 63);
 
