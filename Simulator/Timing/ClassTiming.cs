@@ -75,4 +75,6 @@ internal struct ClassTiming
     public bool DrainStoreBuffer;
     /// <summary>Cause charged when a consumer waits for this class's result.</summary>
     public StallCause Stall;
+    /// <summary>Producer kind: index of (early, address, multiplicand latency minus latency, cause) in CoreModel's kind table.</summary>
+    public byte Kind;
 }

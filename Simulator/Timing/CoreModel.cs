@@ -35,6 +35,35 @@ internal sealed class CoreModel
 
     private readonly Dictionary<string, Units> _exclusions = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Producer kinds: how much later than a normal consumer an early reader, an address generator and a
+    /// multiplicand may use a result, and the cause to charge. The scoreboard keeps one ready time and one
+    /// kind per register instead of four times. Entries: [kind * 4 + 0/1/2] = early/address/multiplicand delta.
+    /// </summary>
+    public const int MaxKinds = 64;
+    public readonly sbyte[] KindDeltas = new sbyte[MaxKinds * 4];
+    public readonly StallCause[] KindCauses = new StallCause[MaxKinds];
+    private int _kinds;
+
+    /// <summary>The kind of a result usable by early readers one cycle after normal readers (early ALU, AGU write-back).</summary>
+    public byte EarlyForwardKind => KindOf(1, 1, 0, StallCause.Dependency);
+
+    public byte KindOf(int early, int address, int multiplicand, StallCause cause)
+    {
+        lock (KindDeltas)
+        {
+            for (int k = 0; k < _kinds; k++)
+                if (KindDeltas[k * 4] == early && KindDeltas[k * 4 + 1] == address && KindDeltas[k * 4 + 2] == multiplicand && KindCauses[k] == cause)
+                    return (byte)k;
+            if (_kinds == MaxKinds) throw new TimingModelException($"{SourcePath}: more than {MaxKinds} distinct latency patterns");
+            KindDeltas[_kinds * 4] = checked((sbyte)early);
+            KindDeltas[_kinds * 4 + 1] = checked((sbyte)address);
+            KindDeltas[_kinds * 4 + 2] = checked((sbyte)multiplicand);
+            KindCauses[_kinds] = cause;
+            return (byte)_kinds++;
+        }
+    }
+
     /// <summary>Loads timing-models/cores/NAME.json, or a path to a JSON file.</summary>
     public static CoreModel Load(string nameOrPath)
     {
@@ -200,6 +229,7 @@ internal sealed class CoreModel
         if (c.TryGetProperty("stall", out var st))
             t.Stall = Enum.TryParse<StallCause>(st.GetString(), out var cause) ? cause : throw new FormatException($"{where}.stall: unknown cause '{st.GetString()}'");
         else if (!isOverride) t.Stall = StallCause.Dependency;
+        t.Kind = KindOf(t.EarlyLatency - t.Latency, t.AddressLatency - t.Latency, t.MultiplicandLatency - t.Latency, t.Stall);
         return t;
     }
 

@@ -46,6 +46,7 @@ internal partial struct CortexM7Timing : ITimingModel
     private long _lastFlagsIssue;
     private int _itLeft;
     private bool _redirect;
+    private ulong _instructions, _pairs, _predicatedFalse;
 
     // Front end
     private uint _fetchBlock;
@@ -56,9 +57,13 @@ internal partial struct CortexM7Timing : ITimingModel
     private MemKind _fetchKind;
     private int _fetchRegion;
 
-    // Scoreboard: cycle from which a consumer reading normally / early / as an address / as a multiplicand may issue.
-    private RegTimes _ready, _readyEarly, _readyAddr, _readyMul;
-    private RegCauses _cause;
+    // Scoreboard: cycle from which a consumer reading normally may issue, and the producer's kind, which
+    // says how much later early readers, address generation and multiplicands may use it.
+    private RegTimes _ready;
+    private RegKinds _kind;
+    private readonly sbyte[] _kindDeltas;
+    private readonly StallCause[] _kindCauses;
+    private readonly byte _earlyForwardKind, _flagsKind, _fpFlagsKind, _fpMoveKind;
     private FpTimes _fpReady, _fpAccReady;
 
     public CortexM7Timing(CoreModel model, BoardMemoryTiming board, Bus bus, Func<uint> ccr, IReadOnlyList<Row> rows)
@@ -67,6 +72,12 @@ internal partial struct CortexM7Timing : ITimingModel
         _classes = model.Classes;
         _rows = model.ForRows(rows, out _rowClass, out _rowOverridden);
         _shift1Conflicts = model.Classes[(int)TimingClass.AluShiftedOp].Conflicts;
+        _kindDeltas = model.KindDeltas;
+        _kindCauses = model.KindCauses;
+        _earlyForwardKind = model.EarlyForwardKind;
+        _flagsKind = model.KindOf(0, 0, 0, StallCause.Dependency);
+        _fpFlagsKind = model.KindOf(0, 0, 0, StallCause.FpDependency);
+        _fpMoveKind = model.KindOf(1, 1, 0, StallCause.FpDependency);
         _bus = bus;
         _ctr = new TimingCounters(bus.Regions.Count);
         _mem = new MemoryTiming(bus, board, ccr, _ctr);
@@ -75,7 +86,17 @@ internal partial struct CortexM7Timing : ITimingModel
         Reset();
     }
 
-    public readonly TimingCounters Counters => _ctr;
+    /// <summary>The counters, with the ones kept in the struct for speed copied in.</summary>
+    public readonly TimingCounters Counters
+    {
+        get
+        {
+            _ctr.Instructions = _instructions;
+            _ctr.DualIssuedPairs = _pairs;
+            _ctr.PredicatedFalse = _predicatedFalse;
+            return _ctr;
+        }
+    }
     internal readonly MemoryTiming Memory => _mem;
 
     public readonly ulong Cycles => (ulong)(_t + 1);
@@ -98,13 +119,11 @@ internal partial struct CortexM7Timing : ITimingModel
         _fetchRegionBase = 0;
         _fetchRegionSize = 0;
         ((Span<long>)_ready).Clear();
-        ((Span<long>)_readyEarly).Clear();
-        ((Span<long>)_readyAddr).Clear();
-        ((Span<long>)_readyMul).Clear();
-        ((Span<StallCause>)_cause).Fill(StallCause.Dependency);
+        ((Span<byte>)_kind).Fill(_flagsKind);
         ((Span<long>)_fpReady).Clear();
         ((Span<long>)_fpAccReady).Clear();
         _ctr.Clear();
+        _instructions = _pairs = _predicatedFalse = 0;
         _mem.Reset();
         _bp.Reset();
         _sb.Reset();
@@ -125,9 +144,9 @@ internal partial struct CortexM7Timing : ITimingModel
         int id = d.Id;
         if ((uint)id < (uint)_rowOverridden.Length && _rowOverridden[id] && _rowClass[id] == cls) p = ref _rows[id];
         var ctr = _ctr;
-        ctr.Instructions++;
+        _instructions++;
         ctr.ByClass[(int)cls]++;
-        if (!executed) ctr.PredicatedFalse++;
+        if (!executed) _predicatedFalse++;
 
         uint pc = c.Pc;
         long slot = _open ? _t : _t + 1;
@@ -173,7 +192,7 @@ internal partial struct CortexM7Timing : ITimingModel
         }
         if (younger)
         {
-            ctr.DualIssuedPairs++;
+            _pairs++;
             _open = false;
         }
         else
@@ -229,7 +248,7 @@ internal partial struct CortexM7Timing : ITimingModel
         {
             int r = BitOperations.TrailingZeroCount(m);
             m &= m - 1;
-            if (_readyEarly[r] > issue) return false;
+            if (_ready[r] + _kindDeltas[_kind[r] * 4] > issue) return false;
         }
         return true;
     }
@@ -250,24 +269,26 @@ internal partial struct CortexM7Timing : ITimingModel
                 int r = BitOperations.TrailingZeroCount(src);
                 uint bit = 1u << r;
                 src &= src - 1;
+                long ready = _ready[r];
+                int k = _kind[r];
                 long need;
-                var why = _cause[r];
+                var why = _kindCauses[k];
                 if ((early & bit) != 0)
                 {
-                    need = memory ? _readyAddr[r] : _readyEarly[r];
-                    if (need > Math.Max(issue, _ready[r])) why = StallCause.EarlyOperand; // the early read itself costs cycles
+                    need = ready + _kindDeltas[k * 4 + (memory ? 1 : 0)];
+                    if (need > Math.Max(issue, ready)) why = StallCause.EarlyOperand; // the early read itself costs cycles
                 }
-                else if ((acc & bit) != 0) need = _ready[r] - _model.MacAccumulatorLate;
-                else if ((storeData & bit) != 0) need = _ready[r] - _model.StoreDataLate;
-                else if (mul) need = _readyMul[r];
-                else need = _ready[r];
+                else if ((acc & bit) != 0) need = ready - _model.MacAccumulatorLate;
+                else if ((storeData & bit) != 0) need = ready - _model.StoreDataLate;
+                else if (mul) need = ready + _kindDeltas[k * 4 + 2];
+                else need = ready;
                 if (need > issue) { issue = need; cause = why; }
             }
         }
         if (((d.Flags & InstFlags.ReadsFlags) != 0 || predicated) && _ready[FlagsIndex] > issue)
         {
             issue = _ready[FlagsIndex];
-            cause = _cause[FlagsIndex];
+            cause = _kindCauses[_kind[FlagsIndex]];
         }
         return issue;
     }
@@ -305,7 +326,6 @@ internal partial struct CortexM7Timing : ITimingModel
         uint dst = d.DstMask & 0x7FFFu;
         if (dst != 0)
         {
-            var why = p.Stall;
             bool memory = (p.Units & (Units.Load | Units.Store)) != 0;
             uint writeBack = 0;
             if (memory)
@@ -325,7 +345,7 @@ internal partial struct CortexM7Timing : ITimingModel
             {
                 // Pre/post-index base update: bypassable out of EX1 (timing facts 1.4 M7BaseUpdate 0, 3.1 AGU results).
                 int rn = BitOperations.TrailingZeroCount(writeBack);
-                Set(rn, issue, issue + 1, issue + 1, issue, StallCause.Dependency);
+                Set(rn, issue, _earlyForwardKind);
                 dst &= ~writeBack;
             }
             if (cls == TimingClass.LoadMultiple)
@@ -337,45 +357,43 @@ internal partial struct CortexM7Timing : ITimingModel
                     int r = BitOperations.TrailingZeroCount(dst);
                     dst &= dst - 1;
                     long tk = t0 + (k++ >> 1);
-                    Set(r, tk + p.Latency, tk + p.EarlyLatency, tk + p.AddressLatency, tk + p.MultiplicandLatency, why);
+                    Set(r, tk + p.Latency, p.Kind);
                 }
             }
             else
             {
-                long n, e, a, m;
-                if (earlyAlu) { n = t0; e = t0 + 1; a = t0 + 1; m = t0; }
-                else if (cls == TimingClass.FpMove) { n = t0 + _model.FpMoveToCore; e = n + 1; a = e; m = n; }
-                else { n = t0 + p.Latency; e = t0 + p.EarlyLatency; a = t0 + p.AddressLatency; m = t0 + p.MultiplicandLatency; }
+                long n;
+                byte kind;
+                if (earlyAlu) { n = t0; kind = _earlyForwardKind; }
+                else if (cls == TimingClass.FpMove) { n = t0 + _model.FpMoveToCore; kind = _fpMoveKind; }
+                else { n = t0 + p.Latency; kind = p.Kind; }
                 while (dst != 0)
                 {
                     int r = BitOperations.TrailingZeroCount(dst);
                     dst &= dst - 1;
-                    Set(r, n, e, a, m, why);
+                    Set(r, n, kind);
                 }
             }
         }
         if ((d.Flags & InstFlags.WritesFlags) != 0)
         {
             _ready[FlagsIndex] = issue + Math.Max(p.Latency, _model.FlagsLatency);
-            _cause[FlagsIndex] = StallCause.Dependency;
+            _kind[FlagsIndex] = _flagsKind;
             _lastFlagsIssue = issue;
         }
         else if (cls == TimingClass.FpSystem && (d.Raw & 0xF000) == 0xF000 && (d.Raw & 0x0010_0000) != 0)
         {
             // VMRS APSR_nzcv, FPSCR (Rt = 15) copies the FP flags.
             _ready[FlagsIndex] = issue + _model.FlagsLatency;
-            _cause[FlagsIndex] = StallCause.FpDependency;
+            _kind[FlagsIndex] = _fpFlagsKind;
             _lastFlagsIssue = issue;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Set(int r, long normal, long early, long address, long multiplicand, StallCause why)
+    private void Set(int r, long normal, byte kind)
     {
         _ready[r] = normal;
-        _readyEarly[r] = early;
-        _readyAddr[r] = address;
-        _readyMul[r] = multiplicand;
-        _cause[r] = why;
+        _kind[r] = kind;
     }
 }

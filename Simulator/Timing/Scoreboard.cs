@@ -9,11 +9,11 @@ internal struct RegTimes
     private long _element;
 }
 
-/// <summary>Per-register cause charged when a consumer waits on it.</summary>
+/// <summary>Per-register producer kind (CoreModel.KindDeltas index).</summary>
 [InlineArray(17)]
-internal struct RegCauses
+internal struct RegKinds
 {
-    private StallCause _element;
+    private byte _element;
 }
 
 /// <summary>Per single-precision FP register (S0-S31; D16-D31 halves at 32-63) ready times.</summary>
