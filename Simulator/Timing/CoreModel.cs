@@ -32,6 +32,8 @@ internal sealed class CoreModel
     // branch
     public int BtacEntries, CounterBits, Mispredict, MispredictEarlyFlags, EarlyFlagsDistance, PredictedTaken, DecodeRedirect;
     public bool StaticBackwardTaken;
+    // exceptions
+    public int ExceptionEntry, ExceptionReturn;
 
     private readonly Dictionary<string, Units> _exclusions = new(StringComparer.Ordinal);
 
@@ -127,6 +129,9 @@ internal sealed class CoreModel
         m.EarlyFlagsDistance = Int(br, "earlyFlagsDistance");
         m.PredictedTaken = Int(br, "predictedTakenCycles");
         m.DecodeRedirect = Int(br, "decodeRedirectCycles");
+        var exc = root.GetProperty("exceptions");
+        m.ExceptionEntry = Int(exc, "entryCycles");
+        m.ExceptionReturn = Int(exc, "returnCycles");
         string stat = Value(br, "staticPrediction").GetString() ?? "";
         m.StaticBackwardTaken = stat switch
         {

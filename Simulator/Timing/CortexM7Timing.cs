@@ -47,6 +47,8 @@ internal partial struct CortexM7Timing : ITimingModel
     private int _itLeft;
     private bool _redirect;
     private ulong _instructions, _pairs, _predicatedFalse;
+    private uint _ipsr;        // exception number the previous instruction ran in
+    private bool _returning;   // the previous instruction started an exception return
 
     // Front end
     private uint _fetchBlock;
@@ -124,6 +126,8 @@ internal partial struct CortexM7Timing : ITimingModel
         ((Span<long>)_fpAccReady).Clear();
         _ctr.Clear();
         _instructions = _pairs = _predicatedFalse = 0;
+        _ipsr = 0;
+        _returning = false;
         _mem.Reset();
         _bp.Reset();
         _sb.Reset();
@@ -148,6 +152,7 @@ internal partial struct CortexM7Timing : ITimingModel
         ctr.ByClass[(int)cls]++;
         if (!executed) _predicatedFalse++;
 
+        if (c.Ipsr != _ipsr) ExceptionBoundary(c.Ipsr);
         uint pc = c.Pc;
         long slot = _open ? _t : _t + 1;
         long issue = slot;
@@ -231,9 +236,27 @@ internal partial struct CortexM7Timing : ITimingModel
 
         if (cls == TimingClass.It) _itLeft = 4 - BitOperations.TrailingZeroCount(d.Raw & 0xF | 0x10);
 
-        if ((cls == TimingClass.Branch || cls == TimingClass.TableBranch || (d.Flags & InstFlags.WritesPc) != 0)
-            && c.Fault == FaultKind.None && !c.ExceptionReturnRequested)
-            ResolveBranch(c, ref d, cls, issue, executed, predicated);
+        if ((cls == TimingClass.Branch || cls == TimingClass.TableBranch || (d.Flags & InstFlags.WritesPc) != 0) && c.Fault == FaultKind.None)
+        {
+            if (c.ExceptionReturnRequested) _returning = true;
+            else ResolveBranch(c, ref d, cls, issue, executed, predicated);
+        }
+    }
+
+    /// <summary>
+    /// IPSR changed since the previous instruction: the run loop took an exception (interrupt, fault, SVC)
+    /// or returned from one. The pipeline refills from the new PC after stacking or unstacking.
+    /// </summary>
+    private void ExceptionBoundary(uint ipsr)
+    {
+        int cycles = _returning ? _model.ExceptionReturn : _model.ExceptionEntry;
+        _ipsr = ipsr;
+        _returning = false;
+        _ctr.Exceptions++;
+        _t += cycles;
+        _open = false;
+        _redirect = true;
+        _ctr.StallCycles[(int)StallCause.Exception] += (ulong)cycles;
     }
 
     /// <summary>Thumb-2 modified immediate (A5.3.2) with a rotation: a "shifted constant" operand2 (timing facts 3.1 matrix, 3.3).</summary>

@@ -31,6 +31,8 @@ public enum StallCause : byte
     Structural,
     /// <summary>Serialising system instructions (MSR/MRS/barriers), blocking the pipeline.</summary>
     System,
+    /// <summary>Exception entry (stacking, vector fetch) and exception return (unstacking).</summary>
+    Exception,
 }
 
 /// <summary>
@@ -41,7 +43,7 @@ public enum StallCause : byte
 /// </summary>
 public sealed class TimingCounters
 {
-    public const int CauseCount = (int)StallCause.System + 1;
+    public const int CauseCount = (int)StallCause.Exception + 1;
 
     internal TimingCounters(int regionCount)
     {
@@ -67,6 +69,8 @@ public sealed class TimingCounters
     public ulong Branches { get; internal set; }
     public ulong BranchesTaken { get; internal set; }
     public ulong Mispredicts { get; internal set; }
+    /// <summary>Exception entries and returns seen (IPSR changes).</summary>
+    public ulong Exceptions { get; internal set; }
     public ulong DecodeRedirects { get; internal set; }
 
     public ulong ICacheHits { get; internal set; }
@@ -93,7 +97,7 @@ public sealed class TimingCounters
         Instructions = DualIssuedPairs = PredicatedFalse = 0;
         Array.Clear(StallCycles); Array.Clear(ByClass);
         Array.Clear(RegionReads); Array.Clear(RegionWrites); Array.Clear(RegionReadBytes); Array.Clear(RegionWriteBytes);
-        Branches = BranchesTaken = Mispredicts = DecodeRedirects = 0;
+        Branches = BranchesTaken = Mispredicts = DecodeRedirects = Exceptions = 0;
         ICacheHits = ICacheMisses = DCacheHits = DCacheMisses = DCacheWritebacks = ArtHits = ArtMisses = FlashReads = FetchBlocks = 0;
     }
 }
