@@ -39,4 +39,13 @@ public sealed class ReferenceAgainstOracleTests
 
         ReferenceBench.ProgramOutput(suite, bench.Run(suite), dump: false).Should().Be(WorkloadPrograms.ExpectedOutput(suite));
     }
+
+    [Fact]
+    public void Reference_replay_of_the_kernel_self_test_gives_the_checksum_QEMU_printed()
+    {
+        var (_, cases, _) = ReferenceSelfTest.Run();
+
+        cases.Should().Be(64);
+        ReferenceSelfTest.ProgramOutput(dump: false).Should().Be(WorkloadPrograms.ExpectedOutput("nn_selftest"));
+    }
 }

@@ -21,6 +21,7 @@ internal static class ReferenceOutputs
 
     private static string Compute(string name, bool dump)
     {
+        if (name == WorkloadPrograms.SelfTest) return ReferenceSelfTest.ProgramOutput(dump);
         if (IsNetwork(name))
         {
             var net = ReferenceNetwork.Load(ToolchainPaths.RepoRoot, name);

@@ -47,3 +47,12 @@ public sealed class BenchmarkElfTests : WorkloadElfTestBase
     public void Benchmark_prints_the_reference_case_checksums_as_QEMU_does(string suite, string variant) =>
         RunAndCompare(suite, variant);
 }
+
+[Trait("Category", "Workload")]
+public sealed class SelfTestElfTests : WorkloadElfTestBase
+{
+    [Theory]
+    [MemberData(nameof(WorkloadPrograms.SelfTestElfs), MemberType = typeof(WorkloadPrograms))]
+    public void Kernel_self_test_passes_every_case_with_the_reference_checksum_as_QEMU_does(string program, string variant) =>
+        RunAndCompare(program, variant);
+}

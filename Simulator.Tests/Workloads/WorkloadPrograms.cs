@@ -13,6 +13,9 @@ internal static class WorkloadPrograms
 
     public static readonly string[] Benchmarks = Reference.ReferenceBench.Suites;
 
+    /// <summary>The kernel self-test (bench/nn_selftest.c).</summary>
+    public const string SelfTest = "nn_selftest";
+
     /// <summary>Board of a variant: mps2 is QEMU's mps2-an500, every f746 variant the STM32F746 Nucleo.</summary>
     public static string BoardFor(string variant) => variant == "mps2" ? "mps2-an500" : "stm32f746-nucleo";
 
@@ -44,7 +47,7 @@ internal static class WorkloadPrograms
 
     public static TheoryData<string, string> BenchmarkElfs() => Elfs(Benchmarks);
 
-    public static TheoryData<string, string> SelfTestElfs() => Elfs(["nn_selftest"]);
+    public static TheoryData<string, string> SelfTestElfs() => Elfs([SelfTest]);
 
     private static TheoryData<string, string> Elfs(IEnumerable<string> names)
     {
