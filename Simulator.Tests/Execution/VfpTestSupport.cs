@@ -2,13 +2,19 @@ using M7Sim.Tests.TestSupport;
 
 namespace M7Sim.Tests.Execution;
 
-/// <summary>FP register set-up and read-back for the Vfp*Tests (the FPU enabled as if CPACR granted CP10/CP11).</summary>
+/// <summary>
+/// FP register set-up and read-back for the Vfp*Tests: the FPU enabled as if CPACR granted CP10/CP11,
+/// and an FP context already active (CONTROL.FPCA = 1), as after the VMSR that firmware uses to set
+/// FPSCR; otherwise the first FP instruction would start a new context and load FPSCR from FPDSCR
+/// (FPCCR.ASPEN), discarding the mode a test sets directly.
+/// </summary>
 internal static class VfpTestSupport
 {
     public static TestCpu Fp(params uint[] code)
     {
         var t = TestCpu.WithCode(code);
         t.Cpu.FpEnabled = true;
+        t.Cpu.Control |= 4;
         return t;
     }
 

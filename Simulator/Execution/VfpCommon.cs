@@ -15,10 +15,10 @@ namespace M7Sim.Execution;
 internal static class Vfp
 {
     /// <summary>
-    /// ExecuteFPCheck (Armv7-M B1.5.x): NOCP UsageFault when CPACR denies CP10/CP11, otherwise the
-    /// instruction marks the context as having FP state (CONTROL.FPCA = 1).
-    /// Hook for the exception model: lazy state preservation (FPCCR.LSPACT) and loading FPSCR from FPDSCR
-    /// when a new FP context starts (FPCCR.ASPEN with FPCA = 0) belong here.
+    /// ExecuteFPCheck (Armv7-M B1.5.x): NOCP UsageFault when CPACR denies CP10/CP11; then the
+    /// exception model's FP-context part: lazy state preservation (FPCCR.LSPACT) and, with
+    /// FPCCR.ASPEN, a new FP context (CONTROL.FPCA = 1, FPSCR from FPDSCR). The guard keeps the
+    /// common case (context already active, nothing lazily pending) to two compares.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Check(Cpu c)
@@ -28,7 +28,7 @@ internal static class Vfp
             c.Raise(FaultKind.NoCoprocessor);
             return false;
         }
-        c.Control |= 4;
+        if ((c.Control & 4) == 0 || (c.Fpccr & 1) != 0) Exceptions.FpContextCheck(c);
         return true;
     }
 
