@@ -85,6 +85,9 @@ public sealed class TimingCounters
     /// <summary>Instruction fetches that reached memory other than the TCMs (cache or ART misses, uncached blocks).</summary>
     public ulong FetchBlocks { get; internal set; }
 
+    /// <summary>Share of instructions that issued as one of a dual-issued pair.</summary>
+    public double DualIssueRate => Instructions == 0 ? 0 : 2.0 * DualIssuedPairs / Instructions;
+
     public ulong TotalStallCycles
     {
         get { ulong s = 0; foreach (var v in StallCycles) s += v; return s; }

@@ -24,13 +24,13 @@ internal static class TimingSummary
             return;
         }
         double seconds = m.Board.ClockHz == 0 ? 0 : (double)m.Cycles / m.Board.ClockHz;
-        double dual = t.Instructions == 0 ? 0 : 2.0 * t.DualIssuedPairs / t.Instructions;
+        double dual = t.DualIssueRate;
         o.WriteLine(string.Create(ic, $"m7sim: cortex-m7 timing: {m.Cycles:N0} cycles ({seconds * 1e3:F3} ms at {m.Board.ClockHz / 1e6:F0} MHz), {m.Instructions:N0} instructions, IPC {m.Ipc:F3}, dual-issued {dual:P1}"));
         var stalls = new List<string>();
         for (int i = 1; i < t.StallCycles.Length; i++)
             if (t.StallCycles[i] > 0) stalls.Add(string.Create(ic, $"{(StallCause)i} {t.StallCycles[i]:N0}"));
         o.WriteLine($"m7sim:   stall cycles: {(stalls.Count == 0 ? "none" : string.Join(", ", stalls))}");
-        o.WriteLine(string.Create(ic, $"m7sim:   branches {t.Branches:N0} (taken {t.BranchesTaken:N0}, mispredicted {t.Mispredicts:N0}, decode redirects {t.DecodeRedirects:N0}); I-cache {t.ICacheHits:N0} hits/{t.ICacheMisses:N0} misses, D-cache {t.DCacheHits:N0}/{t.DCacheMisses:N0}, ART {t.ArtHits:N0}/{t.ArtMisses:N0}, flash reads {t.FlashReads:N0}"));
+        o.WriteLine(string.Create(ic, $"m7sim:   branches {t.Branches:N0} (taken {t.BranchesTaken:N0}, mispredicted {t.Mispredicts:N0}, decode redirects {t.DecodeRedirects:N0}); exceptions {t.Exceptions:N0}; I-cache {t.ICacheHits:N0} hits/{t.ICacheMisses:N0} misses, D-cache {t.DCacheHits:N0}/{t.DCacheMisses:N0}, ART {t.ArtHits:N0}/{t.ArtMisses:N0}, flash reads {t.FlashReads:N0}"));
         var names = m.RegionNames;
         var regions = new List<string>();
         for (int i = 0; i < names.Count && i < t.RegionReads.Length; i++)
