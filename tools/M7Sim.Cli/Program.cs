@@ -14,6 +14,7 @@ root.Subcommands.Add(BaselineCommand.Create());
 root.Subcommands.Add(GdbCommand.Create());
 root.Subcommands.Add(TraceCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(CharacterizeCommand.Create());
 
 var parse = root.Parse(ours);
 if (parse.Errors.Count > 0)
