@@ -61,14 +61,16 @@ public sealed class DumpModeTests
     }
 
     [Fact]
-    public void First_difference_names_the_line_and_the_layer_it_belongs_to()
+    public void First_difference_names_the_layer_the_line_and_the_first_element_of_the_line()
     {
-        const string expected = "layer 0 conv1: 1x1x2 checksum 0x1\nconv1 [2]:\n   1    2\nnet output: 1\n";
-        const string actual = "layer 0 conv1: 1x1x2 checksum 0x1\nconv1 [2]:\n   1    3\nnet output: 1\n";
+        const string expected = "layer 0 conv1: 1x1x18 checksum 0x1\nconv1 [18]:\n" +
+            "   1    1    1    1    1    1    1    1    1    1    1    1    1    1    1    1\n   1    2\nnet output: 1\n";
+        string actual = expected.Replace("0x1\n", "0x2\n", StringComparison.Ordinal).Replace("   1    2\n", "   1    3\n", StringComparison.Ordinal);
 
         string report = ReferenceOutputs.FirstDifference(actual, expected);
 
-        report.Should().Contain("line 3").And.Contain("layer 0 conv1").And.Contain("   1    3").And.Contain("   1    2");
+        report.Should().Contain("line 4").And.Contain("in layer 0 conv1: 1x1x18 checksum 0x1").And.Contain("elements from index 16")
+            .And.Contain("checksum 0x2").And.Contain("   1    3").And.Contain("   1    2");
         ReferenceOutputs.FirstDifference(expected, expected).Should().Be("outputs are identical");
     }
 }
