@@ -94,40 +94,79 @@ internal static partial class CapstoneAllowlist
         var t = new Dictionary<string, uint>
         {
             // 16-bit: BX/BLX Rm (0)(0)(0) (A7.7.20/A7.7.19); CPS (0)(0) in bits 3:2 (B5.2.1)
-            ["BxT1"] = 0x0007, ["BlxRegT1"] = 0x0007,
-            ["CpsieT1"] = 0x000C, ["CpsidT1"] = 0x000C,
+            ["BxT1"] = 0x0007,
+            ["BlxRegT1"] = 0x0007,
+            ["CpsieT1"] = 0x000C,
+            ["CpsidT1"] = 0x000C,
             // A5.3.3: SSAT/USAT/SBFX/UBFX/BFI/BFC: 11110(0)11 ... | 0 imm3 Rd imm2 (0) ...
-            ["SsatT1"] = 0x0400_0020, ["UsatT1"] = 0x0400_0020, ["SbfxT1"] = 0x0400_0020,
-            ["UbfxT1"] = 0x0400_0020, ["BfiT1"] = 0x0400_0020, ["BfcT1"] = 0x0400_0020,
+            ["SsatT1"] = 0x0400_0020,
+            ["UsatT1"] = 0x0400_0020,
+            ["SbfxT1"] = 0x0400_0020,
+            ["UbfxT1"] = 0x0400_0020,
+            ["BfiT1"] = 0x0400_0020,
+            ["BfcT1"] = 0x0400_0020,
             // SSAT16/USAT16: 11110(0)11 001x Rn | 0000 Rd 00(0)(0) sat_imm
-            ["Ssat16T1"] = 0x0400_0030, ["Usat16T1"] = 0x0400_0030,
+            ["Ssat16T1"] = 0x0400_0030,
+            ["Usat16T1"] = 0x0400_0030,
             // A5.3.12 extends: 1111 1010 0xxx Rn | 1111 Rd 1(0) rotate Rm
-            ["SxtahT1"] = 0x40, ["SxthT2"] = 0x40, ["UxtahT1"] = 0x40, ["UxthT2"] = 0x40,
-            ["Sxtab16T1"] = 0x40, ["Sxtb16T1"] = 0x40, ["Uxtab16T1"] = 0x40, ["Uxtb16T1"] = 0x40,
-            ["SxtabT1"] = 0x40, ["SxtbT2"] = 0x40, ["UxtabT1"] = 0x40, ["UxtbT2"] = 0x40,
+            ["SxtahT1"] = 0x40,
+            ["SxthT2"] = 0x40,
+            ["UxtahT1"] = 0x40,
+            ["UxthT2"] = 0x40,
+            ["Sxtab16T1"] = 0x40,
+            ["Sxtb16T1"] = 0x40,
+            ["Uxtab16T1"] = 0x40,
+            ["Uxtb16T1"] = 0x40,
+            ["SxtabT1"] = 0x40,
+            ["SxtbT2"] = 0x40,
+            ["UxtabT1"] = 0x40,
+            ["UxtbT2"] = 0x40,
             // A5.3.17 SDIV/UDIV: ... | (1)(1)(1)(1) Rd 1111 Rm
-            ["SdivT1"] = 0xF000, ["UdivT1"] = 0xF000,
+            ["SdivT1"] = 0xF000,
+            ["UdivT1"] = 0xF000,
             // A5.3.5 load/store multiple: STM/STMDB/PUSH (0) M (0) list, LDM/LDMDB/POP P M (0) list
-            ["StmT2"] = 0xA000, ["StmdbT1"] = 0xA000, ["PushT2"] = 0xA000,
-            ["LdmT2"] = 0x2000, ["LdmdbT1"] = 0x2000, ["PopT2"] = 0x2000,
+            ["StmT2"] = 0xA000,
+            ["StmdbT1"] = 0xA000,
+            ["PushT2"] = 0xA000,
+            ["LdmT2"] = 0x2000,
+            ["LdmdbT1"] = 0x2000,
+            ["PopT2"] = 0x2000,
             // A5.3.6: LDREX Rt (1)(1)(1)(1) imm8; LDREXB/H Rt (1)(1)(1)(1) 010x (1)(1)(1)(1);
             // STREXB/H Rt (1)(1)(1)(1) 010x Rd; TBB/TBH (1)(1)(1)(1)(0)(0)(0)(0) 000H Rm
-            ["LdrexT1"] = 0x0F00, ["LdrexbT1"] = 0x0F0F, ["LdrexhT1"] = 0x0F0F,
-            ["StrexbT1"] = 0x0F00, ["StrexhT1"] = 0x0F00, ["TbbT1"] = 0xFF00, ["TbhT1"] = 0xFF00,
+            ["LdrexT1"] = 0x0F00,
+            ["LdrexbT1"] = 0x0F0F,
+            ["LdrexhT1"] = 0x0F0F,
+            ["StrexbT1"] = 0x0F00,
+            ["StrexhT1"] = 0x0F00,
+            ["TbbT1"] = 0xFF00,
+            ["TbhT1"] = 0xFF00,
             // A5.3.4: MSR 1111 0011 100(0) Rn | 10(0)0 mask (0)(0) SYSm;
             // MRS 1111 0011 111(0) (1)(1)(1)(1) | 10(0)0 Rd SYSm;
             // hints 1111 0011 1010 (1)(1)(1)(1) | 10(0)0 (0)000 ...;
             // barriers/CLREX 1111 0011 1011 (1)(1)(1)(1) | 10(0)0 (1)(1)(1)(1) 0xxx option ((1)(1)(1)(1) for CLREX)
-            ["MsrT1"] = 0x0010_2300, ["MrsT1"] = 0x001F_2000,
-            ["NopT2"] = 0x000F_2800, ["YieldT2"] = 0x000F_2800, ["WfeT2"] = 0x000F_2800, ["WfiT2"] = 0x000F_2800,
-            ["SevT2"] = 0x000F_2800, ["DbgT1"] = 0x000F_2800, ["HintT2"] = 0x000F_2800,
-            ["DsbT1"] = 0x000F_2F00, ["DmbT1"] = 0x000F_2F00, ["IsbT1"] = 0x000F_2F00, ["ClrexT1"] = 0x000F_2F0F,
+            ["MsrT1"] = 0x0010_2300,
+            ["MrsT1"] = 0x001F_2000,
+            ["NopT2"] = 0x000F_2800,
+            ["YieldT2"] = 0x000F_2800,
+            ["WfeT2"] = 0x000F_2800,
+            ["WfiT2"] = 0x000F_2800,
+            ["SevT2"] = 0x000F_2800,
+            ["DbgT1"] = 0x000F_2800,
+            ["HintT2"] = 0x000F_2800,
+            ["DsbT1"] = 0x000F_2F00,
+            ["DmbT1"] = 0x000F_2F00,
+            ["IsbT1"] = 0x000F_2F00,
+            ["ClrexT1"] = 0x000F_2F0F,
             // FP register transfers: VMOV core<->single / scalar Rt 101x N(0)(0)1 (0)(0)(0)(0);
             // VMRS/VMSR Rt 1010 (0)(0)(0)1 (0)(0)(0)(0); VCMP with zero ... E1(0)0 (0)(0)(0)(0)
-            ["VmovToSingleT1"] = 0x006F, ["VmovFromSingleT1"] = 0x006F,
-            ["VmovToScalarT1"] = 0x006F, ["VmovFromScalarT1"] = 0x006F,
-            ["VmrsT1"] = 0x00EF, ["VmsrT1"] = 0x00EF,
-            ["VcmpT2"] = 0x002F, ["VcmpeT2"] = 0x002F,
+            ["VmovToSingleT1"] = 0x006F,
+            ["VmovFromSingleT1"] = 0x006F,
+            ["VmovToScalarT1"] = 0x006F,
+            ["VmovFromScalarT1"] = 0x006F,
+            ["VmrsT1"] = 0x00EF,
+            ["VmsrT1"] = 0x00EF,
+            ["VcmpT2"] = 0x002F,
+            ["VcmpeT2"] = 0x002F,
         };
         // A5.3.11 data processing (shifted register): 1110 101x xxxx Rn | (0) imm3 Rd imm2 type Rm
         foreach (string r in new[]
