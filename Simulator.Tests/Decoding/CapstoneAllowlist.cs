@@ -77,6 +77,13 @@ internal static partial class CapstoneAllowlist
             d => d.Verdict == Verdict.OnlyCapstoneValid && d.OurStatus != DecodeStatus.Ok
                  && d.Capstone.Mnemonic is "vmsr" or "vmrs" && !d.Capstone.Operands.Contains("fpscr", StringComparison.Ordinal)),
 
+        new("coprocessor-2-forms-in-fp-space",
+            "A5.3.18 (coproc = 0b101x: 'see Floating-point'); A6.5 (extension register load/store exists only as the 0b1110 110x forms)",
+            "Capstone decodes LDC2/STC2 with coprocessor 10 or 11; in Armv7-M that space belongs to the floating-point " +
+            "extension, which allocates no load/store there, so the encoding is UNDEFINED.",
+            d => d.Verdict == Verdict.OnlyCapstoneValid && d.OurStatus == DecodeStatus.Undefined && d.OurRow is "Ldc2T2" or "Stc2T2"
+                 && ((d.Raw >> 9) & 7) == 0b101 && MnemonicNormaliser.Same(d.OurMnemonic, d.Capstone.Mnemonic)),
+
         new("udf-trap-alias",
             "A7.7.194 UDF T1 (any imm8)",
             "Capstone prints UDF #0xFE (0xDEFE) as LLVM's 'trap' pseudo-instruction; same encoding.",

@@ -117,6 +117,30 @@ internal static class DecoderAliasAllowlist
             "VldrT1", "VmovFromDoubleT1", "VmovFromTwoSinglesT1", "VpopT1"),
         new("VstmT1", "Extension register load/store (A6.5, FP chapter): P = 1, W = 0 is VSTR; STMDB on SP with writeback is VPUSH; 0x0100 with 64-bit transfers is VMOV (two registers)",
             "VmovToDoubleT1", "VmovToTwoSinglesT1", "VpushT1", "VstrT1"),
+
+        // ---- coprocessor instructions (A5.3.18): coproc = 101x is the floating-point extension (A6) ----
+        new("CdpT1", "A5.3.18: CDP with coproc = 101x is floating-point data processing (A6.4)",
+            "VabsT1", "VaddT1", "VcmpT1", "VcmpT2", "VcmpeT1", "VcmpeT2", "VcvtDsT1", "VcvtFixedT1", "VcvtFromIntT1", "VcvtToIntT1",
+            "VcvtbT1", "VcvtrToIntT1", "VcvttT1", "VdivT1", "VfmaT1", "VfmsT1", "VfnmaT1", "VfnmsT1", "VmlaT1", "VmlsT1",
+            "VmovImmT1", "VmovRegT1", "VmulT1", "VnegT1", "VnmlaT1", "VnmlsT1", "VnmulT1", "VrintrT1", "VrintxT1", "VrintzT1",
+            "VsqrtT1", "VsubT1"),
+        new("Cdp2T2", "A5.3.18: CDP2 with coproc = 101x holds the FPv5 instructions VSEL, VMAXNM/VMINNM, VRINTA/N/P/M, VCVTA/N/P/M (A6.4)",
+            "VcvtaT1", "VcvtmT1", "VcvtnT1", "VcvtpT1", "VmaxnmT1", "VminnmT1", "VrintaT1", "VrintmT1", "VrintnT1", "VrintpT1",
+            "VseleqT1", "VselgeT1", "VselgtT1", "VselvsT1"),
+        new("McrT1", "A5.3.18: MCR with coproc = 101x is the 32-bit core-to-extension register transfer (A6.6: VMOV, VMSR)",
+            "VmovToScalarT1", "VmovToSingleT1", "VmsrT1"),
+        new("MrcT1", "A5.3.18: MRC with coproc = 101x is the 32-bit extension-to-core register transfer (A6.6: VMOV, VMRS)",
+            "VmovFromScalarT1", "VmovFromSingleT1", "VmrsT1"),
+        new("McrrT1", "A5.3.18: MCRR with coproc = 101x is VMOV (two core registers to two singles or a double, A6.7)",
+            "VmovToDoubleT1", "VmovToTwoSinglesT1"),
+        new("StcT1", "A5.3.18: STC with P = U = W = 0 and D = 1 is MCRR; with coproc = 101x it is an extension register store (A6.5: VSTM, VSTR, VPUSH)",
+            "McrrT1", "VmovToDoubleT1", "VmovToTwoSinglesT1", "VpushT1", "VstmT1", "VstrT1"),
+        new("LdcT1", "A5.3.18: LDC with P = U = W = 0 and D = 1 is MRRC; with coproc = 101x it is an extension register load (A6.5: VLDM, VLDR, VPOP)",
+            "MrrcT1", "VldmT1", "VldrT1", "VmovFromDoubleT1", "VmovFromTwoSinglesT1", "VpopT1"),
+        new("MrrcT1", "A5.3.18: MRRC with coproc = 101x is VMOV (two singles or a double to two core registers, A6.7)",
+            "VmovFromDoubleT1", "VmovFromTwoSinglesT1"),
+        new("Stc2T2", "A5.3.18: STC2 with P = U = W = 0 and D = 1 is MCRR2", "Mcrr2T2"),
+        new("Ldc2T2", "A5.3.18: LDC2 with P = U = W = 0 and D = 1 is MRRC2", "Mrrc2T2"),
     ];
 
     public static readonly SharedSpace[] SharedSpaces =
@@ -137,6 +161,8 @@ internal static class DecoderAliasAllowlist
             "LdrshLitT1", "LdrshImmT1", "LdrshImmT2", "LdrshRegT2", "LdrshtT1", "LdrshHintLit", "LdrshHintImm12", "LdrshHintImm8", "LdrshHintReg"),
         new("A5.3.6: LDRD (literal) has P/W as fields; P = W = 0 is the exclusive and table-branch space, decoded first",
             "LdrdLitT1", "TbbT1", "TbhT1", "LdrexT1", "LdrexbT1", "LdrexhT1"),
+        new("A6.5/A6.7: VLDM/VSTM leave P, U, W as fields; P = U = W = 0 with D = 1 is the MRRC/MCRR space, where the FP rows VMOV (two registers) claim coproc 101x and the VLDM/VSTM decode steps 'SEE 64-bit transfers'",
+            "VldmT1", "MrrcT1", "VstmT1", "McrrT1"),
     ];
 
     public static readonly CanonicalException[] CanonicalExceptions =

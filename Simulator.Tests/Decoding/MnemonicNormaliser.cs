@@ -6,7 +6,8 @@ namespace M7Sim.Tests.Decoding;
 /// no condition on B&lt;c&gt; and VSEL&lt;c&gt; (the only encodings whose condition is part of the
 /// encoding rather than of an IT block; every encoding is disassembled on its own, outside IT), and
 /// every IT mask spelling (itte, ...) as "it", and VLDM/VSTM without the IA/DB addressing mode
-/// Capstone appends (a field of the one encoding, A7.7.229/A7.7.256). The flag-setting 's' is compared leniently in
+/// Capstone appends (a field of the one encoding, A7.7.229/A7.7.256), and LDC/STC without the L
+/// (long, D bit) qualifier, also a field (A7.7.52/A7.7.158). The flag-setting 's' is compared leniently in
 /// <see cref="Same"/>: Capstone prints "adds" for a 16-bit encoding outside IT and our rows name the
 /// instruction ("add") when the S bit is a field.
 /// </summary>
@@ -23,6 +24,7 @@ internal static class MnemonicNormaliser
         if (m.Length is >= 2 and <= 5 && m.StartsWith("it", StringComparison.Ordinal) && m[2..].All(c => c is 't' or 'e'))
             return "it";
         if (m is "vldmia" or "vldmdb" or "vstmia" or "vstmdb") return m[..4];
+        if (m is "ldcl" or "stcl" or "ldc2l" or "stc2l") return m[..^1];
         foreach (string c in Conditions)
         {
             if (m == "b" + c) return "b";

@@ -20,6 +20,7 @@ internal static partial class InstTable
         rows.AddRange(MultiplyRows());
         rows.AddRange(DspRows());
         rows.AddRange(VfpRows());
+        rows.AddRange(CoprocessorRows());
         for (int i = 0; i < rows.Count; i++) rows[i].Id = (ushort)(i + 1);
         return rows.ToArray();
     }
