@@ -39,7 +39,9 @@ public sealed class DecoderTableTests
         {
             uint encoding = exceptions.TryGetValue(row.Name, out var ex) ? ex.Encoding : row.Pattern.Canonical;
             Decoder.Instance.Decode(encoding, row.Is32, out _, out var got);
-            if (got == row) continue;
+            // by name: rows are compared across Decoder.Instance and InstTable.All, which need not
+            // be the same objects if the tables were built twice
+            if (got?.Name == row.Name) continue;
             if (ex is null && got is not null && IsAllowedAlias(row, got)) continue;
             failures.Add($"{row.Name} {row.Pattern.Text}: 0x{encoding:X} decodes to {got?.Name ?? "nothing"}");
         }

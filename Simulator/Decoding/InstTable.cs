@@ -9,7 +9,8 @@ internal static partial class InstTable
 {
     private static Row[]? _all;
 
-    public static Row[] All => _all ??= Build();
+    // EnsureInitialized: test threads (and hosts) can race here; everyone must see the same Row objects.
+    public static Row[] All => LazyInitializer.EnsureInitialized(ref _all, Build);
 
     private static Row[] Build()
     {
