@@ -34,7 +34,9 @@ internal enum FaultKind : byte
 /// </summary>
 internal sealed class Cpu
 {
-    public readonly uint[] R = new uint[16];
+    /// <summary>R0-R15 stored inside the object (an inline array, not a uint[]): a register access is one
+    /// load from the Cpu with no array header or length to fetch first.</summary>
+    public CoreRegisters R;
 
     // APSR flags kept split: cheaper to set and test than a packed word.
     public bool N, Z, C, V, Q;
@@ -142,4 +144,11 @@ internal sealed class Cpu
     {
         if (n == 15) BranchTo(value); else R[n] = value;
     }
+}
+
+/// <summary>The sixteen core registers as a fixed-size inline array (see <see cref="Cpu.R"/>).</summary>
+[System.Runtime.CompilerServices.InlineArray(16)]
+internal struct CoreRegisters
+{
+    private uint _r0;
 }

@@ -77,6 +77,10 @@ public sealed class Board
                 ParseAddress(p.GetProperty("base").GetString()!),
                 p.TryGetProperty("size", out var s) ? ParseSize(s.GetString()!) : 0x400)).ToList()
             : [];
+        // Memory regions hold code the decode cache pages by 4 KB of address (DecodeCache.PageShift).
+        foreach (var r in regions)
+            if ((r.Base & 0xFFF) != 0)
+                throw new BoardException($"{path}: region '{r.Name}' base 0x{r.Base:X8} is not on a 4 KB boundary");
         return new Board
         {
             Name = root.GetProperty("name").GetString()!,

@@ -10,7 +10,10 @@ namespace M7Sim.Simulation;
 /// </summary>
 internal sealed class DecodeCache
 {
-    private const int PageShift = 12;
+    /// <summary>Pages cover 4 KB of addresses; regions start on 4 KB boundaries (checked when a region is
+    /// first used), so a page boundary is an address boundary and the run loop can step to the next slot
+    /// of the same page without a lookup.</summary>
+    public const int PageShift = 12;
     private const int EntriesPerPage = 1 << (PageShift - 1);
 
     private readonly Dictionary<int, DecodedInst[]?[]> _pagesByRegion = new();
@@ -20,21 +23,24 @@ internal sealed class DecodeCache
     private DecodedInst[]?[] _pages = [];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref DecodedInst Slot(Bus bus, uint pc, out bool ok)
+    public ref DecodedInst Slot(Bus bus, uint pc)
     {
         uint off = pc - _base;
         if (off < _size)
         {
             var page = _pages[off >> PageShift];
-            if (page is not null) { ok = true; return ref page[(off & ((1 << PageShift) - 1)) >> 1]; }
+            if (page is not null) return ref page[(off & ((1 << PageShift) - 1)) >> 1];
         }
-        return ref SlotSlow(bus, pc, out ok);
+        return ref SlotSlow(bus, pc);
     }
 
-    private ref DecodedInst SlotSlow(Bus bus, uint pc, out bool ok)
+    /// <summary>Null ref when <paramref name="pc"/> is not in memory instructions can be fetched from.</summary>
+    private ref DecodedInst SlotSlow(Bus bus, uint pc)
     {
         var r = bus.Find(pc);
-        if (r?.Data is null) { ok = false; return ref Unsafe.NullRef<DecodedInst>(); }
+        if (r?.Data is null) return ref Unsafe.NullRef<DecodedInst>();
+        if ((r.Base & ((1u << PageShift) - 1)) != 0)
+            throw new InvalidOperationException($"code region {r} does not start on a {1 << PageShift}-byte boundary");
         if (!_pagesByRegion.TryGetValue(r.Index, out var pages))
             _pagesByRegion[r.Index] = pages = new DecodedInst[]?[(r.Size + (1u << PageShift) - 1) >> PageShift];
         _base = r.Base; _size = r.Size; _pages = pages;
@@ -42,7 +48,6 @@ internal sealed class DecodeCache
             if (other.Data == r.Data) other.HoldsCode = true;
         uint off = pc - r.Base;
         var page = pages[off >> PageShift] ??= new DecodedInst[EntriesPerPage];
-        ok = true;
         return ref page[(off & ((1 << PageShift) - 1)) >> 1];
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using M7Sim.Decoding;
 using M7Sim.Execution;
 using M7Sim.Isa;
@@ -49,91 +50,153 @@ public sealed partial class Machine
         return new RunResult(reason, Cpu.ExitCode, Instructions, Cycles, StopMessage);
     }
 
-    /// <summary>The hot loop, specialised per timing model and tracer by the JIT (both are structs).</summary>
+    /// <summary>
+    /// The hot loop, specialised per timing model and tracer by the JIT (both are structs). Only the
+    /// common path lives here; everything rare (decoding, faults, IT blocks, exception return, timer
+    /// events, hang detection) is in separate methods so the JIT keeps the loop's state in registers.
+    /// No try/finally: a local live into a handler would be written to the stack on every update.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe StopReason RunCore<TTiming, TTracer>(ref TTiming timing, ref TTracer tracer, ulong limit)
         where TTiming : struct, ITimingModel where TTracer : struct, Profiling.ITracer
     {
         var c = Cpu;
         var bus = Bus;
         var cache = Cache;
-        var r = c.R;
+        ref uint r15 = ref c.R[15];
         ulong count = Instructions;
-        try
+        // pc and its slot are carried in registers from one instruction to the next: straight-line code
+        // steps to the neighbouring slot of the same decode page; only branches, page crossings and the
+        // slow paths (which may move c.Pc or invalidate decoded code) look the slot up again.
+        uint pc = c.Pc;
+        ref DecodedInst d = ref cache.Slot(bus, pc);
+        while (true)
         {
-            while (true)
+            // Before each instruction, hence after exception return and entry (a stop never lands on an
+            // EXC_RETURN value) and also after the paths that handle a fault, a semihosting call or
+            // an SVC and go straight to the next instruction. Tracers answer false when the run starts.
+            // Ahead of the limit, so a run in slices never steps over a breakpoint at a slice boundary.
+            if (tracer.StopRequested) return DebuggerStop(count);
+            if (count >= limit) return LimitStop(count);
+            if (Unsafe.IsNullRef(ref d) || (pc & 1) != 0 || d.Exec == null)
             {
-                // Before each instruction, hence after exception return and entry (a stop never lands on an
-                // EXC_RETURN value) and also after the paths that handle a fault, a semihosting call or
-                // an SVC and go straight to the next instruction. Tracers answer false when the run starts.
-                // Ahead of the limit, so a run in slices never steps over a breakpoint at a slice boundary.
-                if (tracer.StopRequested)
-                {
-                    Instructions = count;
-                    StopMessage = $"debugger stop at {Symbols.Describe(c.Pc)}";
-                    return StopReason.DebugHalt;
-                }
-                if (count >= limit) { StopMessage = $"instruction limit reached at {Symbols.Describe(c.Pc)}"; return StopReason.InstructionLimit; }
-                uint pc = c.Pc;
-                ref DecodedInst d = ref cache.Slot(bus, pc, out bool mapped);
-                if (!mapped || (pc & 1) != 0)
-                {
-                    c.Raise(FaultKind.InstructionBusError, pc);
-                    var stop = HandleFault(ref timing);
-                    if (stop is { } s) return s;
-                    continue;
-                }
-                if (d.Exec == null && !DecodeInto(ref d, pc))
+                Instructions = count;
+                if (!PrepareSlow(ref d, pc))
                 {
                     var stop = HandleFault(ref timing);
                     if (stop is { } s) return s;
+                    pc = c.Pc;
+                    d = ref cache.Slot(bus, pc);
                     continue;
-                }
-                r[15] = pc + 4;
-                c.NextPc = pc + d.Size;
-                bus.AccessCount = 0;
-                uint it = c.ItState;
-                bool executed = true;
-                if (it == 0) d.Exec(c, ref d);
-                else
-                {
-                    if (Bits.ConditionPassed(c, it >> 4)) d.Exec(c, ref d); else executed = false;
-                    if (c.Fault == FaultKind.None || c.Fault >= FaultKind.Breakpoint) c.ItState = Bits.ItAdvance(it);
-                }
-                count++;
-                timing.Retire(c, ref d, executed);
-                tracer.Retire(c, ref d, pc, executed);
-                if (c.Fault != FaultKind.None)
-                {
-                    Instructions = count;
-                    var stop = HandleFault(ref timing);
-                    if (stop is { } s) return s;
-                    continue;
-                }
-                if (c.NextPc == pc && executed && d.Class == TimingClass.Branch && !CanBeInterrupted())
-                {
-                    Instructions = count;
-                    StopMessage = $"the firmware spins forever at {Symbols.Describe(pc)} (0x{pc:X8}) with no interrupt able to fire" + LastFaultNote();
-                    c.Pc = pc;
-                    return LastFault is null ? StopReason.Hang : StopReason.Fault;
-                }
-                c.Pc = c.NextPc;
-                if (c.ExceptionReturnRequested)
-                {
-                    Instructions = count;
-                    Exceptions.Return(this);
-                    if (c.Fault != FaultKind.None) { var stop = HandleFault(ref timing); if (stop is { } s) return s; }
-                }
-                if (timing.Cycles >= NextTimerEvent || c.InterruptCheck)
-                {
-                    Instructions = count;
-                    ServiceEvents(timing.Cycles);
                 }
             }
+            r15 = pc + 4;
+            uint size = d.Size;
+            c.NextPc = pc + size;
+            bus.AccessCount = 0;
+            bool executed = true;
+            if (c.ItState == 0) d.Exec(c, ref d);
+            else executed = ExecuteInItBlock(c, ref d);
+            count++;
+            timing.Retire(c, ref d, executed);
+            tracer.Retire(c, ref d, pc, executed);
+            uint next = c.NextPc;
+            if (c.Fault != FaultKind.None)
+            {
+                Instructions = count;
+                var stop = HandleFault(ref timing);
+                if (stop is { } s) return s;
+                pc = c.Pc;
+                d = ref cache.Slot(bus, pc);
+                continue;
+            }
+            if (next == pc && executed && d.Class == TimingClass.Branch && SpinsForever(pc))
+            {
+                Instructions = count;
+                return LastFault is null ? StopReason.Hang : StopReason.Fault;
+            }
+            c.Pc = next;
+            // InterruptCheck is also raised when code memory is written, so a stale slot is never reused.
+            if (c.ExceptionReturnRequested || timing.Cycles >= NextTimerEvent || c.InterruptCheck)
+            {
+                Instructions = count;
+                var stop = BetweenInstructions(ref timing);
+                if (stop is { } s) return s;
+                pc = c.Pc;
+                d = ref cache.Slot(bus, pc);
+                continue;
+            }
+            if (next == pc + size && ((next ^ pc) >> DecodeCache.PageShift) == 0) d = ref Unsafe.Add(ref d, (int)(size >> 1));
+            else d = ref cache.Slot(bus, next);
+            pc = next;
         }
-        finally
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private StopReason DebuggerStop(ulong count)
+    {
+        Instructions = count;
+        StopMessage = $"debugger stop at {Symbols.Describe(Cpu.Pc)}";
+        return StopReason.DebugHalt;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private StopReason LimitStop(ulong count)
+    {
+        Instructions = count;
+        StopMessage = $"instruction limit reached at {Symbols.Describe(Cpu.Pc)}";
+        return StopReason.InstructionLimit;
+    }
+
+    /// <summary>
+    /// The slot at <paramref name="pc"/> cannot run as it is: an unfetchable or odd address raises the
+    /// instruction fetch fault, a slot not decoded yet is decoded. False when a fault is now pending.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool PrepareSlow(ref DecodedInst d, uint pc)
+    {
+        if (Unsafe.IsNullRef(ref d) || (pc & 1) != 0)
         {
-            Instructions = count;
+            Cpu.Raise(FaultKind.InstructionBusError, pc);
+            return false;
         }
+        return DecodeInto(ref d, pc);
+    }
+
+    /// <summary>An instruction inside an IT block: runs only if its condition passes; the block advances
+    /// unless the instruction faulted (a fault is taken with ITSTATE still naming it).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe bool ExecuteInItBlock(Cpu c, ref DecodedInst d)
+    {
+        uint it = c.ItState;
+        bool executed = Bits.ConditionPassed(c, it >> 4);
+        if (executed) d.Exec(c, ref d);
+        if (c.Fault == FaultKind.None || c.Fault >= FaultKind.Breakpoint) c.ItState = Bits.ItAdvance(it);
+        return executed;
+    }
+
+    /// <summary>A branch to itself: the run stops if nothing can ever interrupt the spin.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool SpinsForever(uint pc)
+    {
+        if (CanBeInterrupted()) return false;
+        StopMessage = $"the firmware spins forever at {Symbols.Describe(pc)} (0x{pc:X8}) with no interrupt able to fire" + LastFaultNote();
+        Cpu.Pc = pc;
+        return true;
+    }
+
+    /// <summary>Exception return requested by the last instruction, then due timer events and interrupts.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private StopReason? BetweenInstructions<TTiming>(ref TTiming timing) where TTiming : struct, ITimingModel
+    {
+        var c = Cpu;
+        if (c.ExceptionReturnRequested)
+        {
+            Exceptions.Return(this);
+            if (c.Fault != FaultKind.None) { var stop = HandleFault(ref timing); if (stop is not null) return stop; }
+        }
+        if (timing.Cycles >= NextTimerEvent || c.InterruptCheck) ServiceEvents(timing.Cycles);
+        return null;
     }
 
     private bool DecodeInto(ref DecodedInst d, uint pc)

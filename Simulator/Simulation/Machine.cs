@@ -42,7 +42,11 @@ public sealed partial class Machine
         Bus.Map(new MemoryRegion { Name = "PPB", Base = 0xE000_0000, Size = 0x0010_0000, Kind = RegionKind.Mmio, Interface = BusInterface.Ppb, Device = Scs });
         foreach (var p in Board.Peripherals)
             Bus.Map(new MemoryRegion { Name = p.Type, Base = p.Base, Size = p.Size, Kind = RegionKind.Mmio, Interface = BusInterface.Ahbp, Device = Peripherals.Create(p) });
-        Bus.CodeWritten = (a, n) => Cache.Invalidate(Bus, a, n);
+        Bus.CodeWritten = (a, n) =>
+        {
+            Cache.Invalidate(Bus, a, n);
+            Cpu.InterruptCheck = true; // the run loop must look its next slot up again (see RunCore)
+        };
         Semihost = new Semihost(this);
     }
 
@@ -117,7 +121,7 @@ public sealed partial class Machine
     public void Reset()
     {
         var c = Cpu;
-        Array.Clear(c.R);
+        ((Span<uint>)c.R).Clear();
         c.N = c.Z = c.C = c.V = c.Q = false;
         c.GE = 0; c.ItState = 0; c.Primask = c.Basepri = c.Faultmask = c.Control = 0; c.Ipsr = 0;
         c.Fault = FaultKind.None; c.ExclusiveOpen = false; c.ExceptionReturnRequested = false;
