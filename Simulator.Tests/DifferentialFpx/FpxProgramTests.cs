@@ -13,10 +13,16 @@ namespace M7Sim.Tests.DifferentialFpx;
 public sealed class FpxProgramTests
 {
     public static TheoryData<string, string> FloatingPoint => FpxCases.FloatingPoint();
+    public static TheoryData<string, string> Exceptions => FpxCases.Exceptions();
 
     [Theory]
     [MemberData(nameof(FloatingPoint))]
     public void Floating_point_program_prints_what_qemu_printed(string program, string variant)
+        => Check(program, variant);
+
+    [Theory]
+    [MemberData(nameof(Exceptions))]
+    public void Exception_program_prints_what_qemu_printed(string program, string variant)
         => Check(program, variant);
 
     private static void Check(string program, string variant)
