@@ -107,7 +107,8 @@ public class BranchTests
     [Fact]
     public void Bx_to_an_even_address_faults_INVSTATE()
     {
-        var t = TestCpu.WithCode(0x4700 /* bx r0 */).Reg(0, 0x0000_2000).Run();
+        // The BX completes (EPSR.T = 0); INVSTATE comes with the next instruction (A2.3.1 BXWritePC).
+        var t = TestCpu.WithCode(0x4700 /* bx r0 */).Reg(0, 0x0000_2000).Run(2);
         t.Result.Reason.Should().Be(StopReason.Fault);
         t.Result.Message.Should().Contain("INVSTATE");
     }

@@ -65,7 +65,8 @@ public class LoadStoreMultipleTests
     [Fact]
     public void Pop_pc_with_bit0_clear_faults_INVSTATE()
     {
-        var t = TestCpu.WithCode(0xBD00 /* pop {pc} */).Word(Data, 0x0000_2468).Reg(13, Data).Run();
+        // The pop completes (EPSR.T = 0); INVSTATE comes with the next instruction (A2.3.1 LoadWritePC).
+        var t = TestCpu.WithCode(0xBD00 /* pop {pc} */).Word(Data, 0x0000_2468).Reg(13, Data).Run(2);
         t.Result.Reason.Should().Be(StopReason.Fault);
         t.Result.Message.Should().Contain("INVSTATE");
     }

@@ -261,7 +261,8 @@ public class LoadStoreTests
     [Fact]
     public void Ldr_pc_with_bit0_clear_faults_INVSTATE()
     {
-        var t = TestCpu.WithCode(0xF8D0_F004 /* ldr.w pc, [r0, #4] */).Word(Data + 4, 0x0000_2000).Reg(0, Data).Run();
+        // The load completes (EPSR.T = 0); INVSTATE comes with the next instruction (A2.3.1 LoadWritePC).
+        var t = TestCpu.WithCode(0xF8D0_F004 /* ldr.w pc, [r0, #4] */).Word(Data + 4, 0x0000_2000).Reg(0, Data).Run(2);
         t.Result.Reason.Should().Be(StopReason.Fault);
         t.Result.Message.Should().Contain("INVSTATE");
     }

@@ -47,7 +47,7 @@ internal static class Branch
         if (!LastOrOutsideIt(c)) return;
         uint target = c.R[d.Rm]; // read before LR is written: BLX LR is valid
         c.R[14] = c.NextPc | 1;
-        if ((target & 1) == 0) { c.Raise(FaultKind.InvalidState, c.Pc); return; }
+        if ((target & 1) == 0) { c.BranchToArmState(target); return; }
         c.NextPc = target & ~1u;
     }
 

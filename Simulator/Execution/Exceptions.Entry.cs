@@ -13,7 +13,7 @@ internal static partial class Exceptions
         int exception = m.Scs.PreemptingException();
         if (exception == 0) return;
         m.Scs.SetPending(exception, false);
-        Enter(m, exception, m.Cpu.Pc);
+        Enter(m, exception, m.Cpu.Pc & ~1u); // bit 0 set only marks EPSR.T == 0, which the stacked xPSR keeps
     }
 
     /// <summary>
@@ -113,5 +113,6 @@ internal static partial class Exceptions
         m.Scs.SetActive(exception, true);
         c.Pc = vector & ~1u;
         c.NextPc = c.Pc;
+        c.ThumbClear = false; // EPSR.T = vector<0>, which CheckVector required to be 1
     }
 }

@@ -117,6 +117,8 @@ internal static partial class Exceptions
         c.Pc = w[6] & ~1u;
         c.NextPc = c.Pc;
         uint psr = w[7];
+        c.ThumbClear = (psr & (1u << 24)) == 0; // EPSR.T = 0 comes back too: INVSTATE at the return address
+        if (c.ThumbClear) c.Pc = c.NextPc = c.Pc | 1u;
         c.Apsr = psr;
         c.ItState = ((psr >> 25) & 3) | (((psr >> 10) & 0x3F) << 2);
         c.Ipsr = psr & 0x1FF;

@@ -103,8 +103,24 @@ internal sealed class Cpu
         }
     }
 
-    /// <summary>EPSR: T bit (always 1 while running Thumb) and ITSTATE.</summary>
-    public uint Epsr => (1u << 24) | ((ItState & 3) << 25) | ((ItState >> 2) << 10);
+    /// <summary>EPSR: T bit and ITSTATE.</summary>
+    public uint Epsr => (ThumbClear ? 0u : 1u << 24) | ((ItState & 3) << 25) | ((ItState >> 2) << 10);
+
+    /// <summary>
+    /// EPSR.T == 0, after an interworking branch to an even address or an exception return whose
+    /// stacked xPSR has T clear (ARM ARM A2.3.1 BXWritePC: the branch completes and the UsageFault
+    /// INVSTATE is taken on the next instruction, stacking the target as return address and T = 0).
+    /// While it holds, bit 0 of <see cref="Pc"/> is set: the run loop's fetch check, which already
+    /// tests that bit, then takes INVSTATE without a per-instruction test. Exception entry clears it.
+    /// </summary>
+    public bool ThumbClear;
+
+    /// <summary>An interworking branch to an even address (EPSR.T = 0): see <see cref="ThumbClear"/>.</summary>
+    public void BranchToArmState(uint address)
+    {
+        ThumbClear = true;
+        NextPc = address | 1u;
+    }
 
     public uint Xpsr => Apsr | Epsr | Ipsr;
 
@@ -128,7 +144,7 @@ internal sealed class Cpu
             NextPc = address;
             return;
         }
-        if ((address & 1) == 0) { Raise(FaultKind.InvalidState); return; }
+        if ((address & 1) == 0) { BranchToArmState(address); return; }
         NextPc = address & ~1u;
     }
 

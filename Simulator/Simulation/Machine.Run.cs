@@ -150,14 +150,18 @@ public sealed partial class Machine
 
     /// <summary>
     /// The slot at <paramref name="pc"/> cannot run as it is: an unfetchable or odd address raises the
-    /// instruction fetch fault, a slot not decoded yet is decoded. False when a fault is now pending.
+    /// instruction fetch fault (INVSTATE when the odd bit marks EPSR.T == 0), a slot not decoded yet is
+    /// decoded. False when a fault is now pending.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool PrepareSlow(ref DecodedInst d, uint pc)
     {
         if (Unsafe.IsNullRef(ref d) || (pc & 1) != 0)
         {
-            Cpu.Raise(FaultKind.InstructionBusError, pc);
+            // Bit 0 of the PC marks EPSR.T == 0 (Cpu.ThumbClear): INVSTATE on this instruction, whose
+            // address is the return address stacked.
+            if ((pc & 1) != 0 && Cpu.ThumbClear) { Cpu.Pc = pc & ~1u; Cpu.Raise(FaultKind.InvalidState, Cpu.Pc); }
+            else Cpu.Raise(FaultKind.InstructionBusError, pc);
             return false;
         }
         return DecodeInto(ref d, pc);

@@ -123,7 +123,7 @@ public sealed partial class Machine
         var c = Cpu;
         ((Span<uint>)c.R).Clear();
         c.N = c.Z = c.C = c.V = c.Q = false;
-        c.GE = 0; c.ItState = 0; c.Primask = c.Basepri = c.Faultmask = c.Control = 0; c.Ipsr = 0;
+        c.GE = 0; c.ItState = 0; c.ThumbClear = false; c.Primask = c.Basepri = c.Faultmask = c.Control = 0; c.Ipsr = 0;
         c.Fault = FaultKind.None; c.ExclusiveOpen = false; c.ExceptionReturnRequested = false;
         Scs.Reset(Board.BootAddress);
         Instructions = 0;
