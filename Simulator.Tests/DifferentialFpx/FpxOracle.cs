@@ -7,6 +7,16 @@ namespace M7Sim.Tests.DifferentialFpx;
 /// <summary>QEMU's committed console output and exit status for one fpx program (its mps2 build).</summary>
 internal sealed record FpxOracle(byte[] Stdout, int ExitCode)
 {
+    /// <summary>
+    /// QEMU's virtual clock counts instructions (one per 32 ns, near the AN500's 25 MHz) and jumps to the
+    /// next timer deadline while the CPU sleeps, instead of following host time: without this, SysTick
+    /// ticks land on different instructions from run to run and a loaded host changes what the
+    /// exception programs print (a tick tail-chaining onto the previous one, COUNTFLAG set again before
+    /// it is read). Same options as FPX_QEMU_FLAGS in kernels-elf/tests-fpx/fpx.mk, which wrote the
+    /// committed output.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DeterministicClock = ["-icount", "shift=5,sleep=off"];
+
     public static FpxOracle Load(string name)
     {
         string txt = Path.Combine(ToolchainPaths.Expected, name + ".txt");
@@ -30,7 +40,7 @@ internal sealed record FpxOracle(byte[] Stdout, int ExitCode)
             throw new Xunit.Sdk.XunitException(
                 $"CI=true but {QemuRunner.Executable} is not on PATH: the differential oracle cannot run (install qemu-system-arm)");
         string elf = FpxCases.ElfPath(name, "mps2");
-        var live = QemuRunner.Run(elf, timeout: TimeSpan.FromSeconds(120));
+        var live = QemuRunner.Run(elf, timeout: TimeSpan.FromSeconds(120), qemuOptions: DeterministicClock);
         if (live.TimedOut)
             throw new Xunit.Sdk.XunitException($"{QemuRunner.Executable} timed out on {elf}");
         if (live.ExitCode != expected.ExitCode || !live.Stdout.AsSpan().SequenceEqual(expected.Stdout))

@@ -19,7 +19,9 @@ internal static class QemuRunner
     /// <summary>Full path of qemu-system-arm, or null when it is not installed.</summary>
     public static string? ExecutablePath => Found.Value;
 
-    public static QemuResult Run(string elfPath, IReadOnlyList<string>? arguments = null, TimeSpan? timeout = null)
+    /// <param name="qemuOptions">Extra QEMU options (e.g. <c>-icount</c>), placed before <c>-kernel</c>.</param>
+    public static QemuResult Run(string elfPath, IReadOnlyList<string>? arguments = null, TimeSpan? timeout = null,
+        IReadOnlyList<string>? qemuOptions = null)
     {
         string exe = ExecutablePath ?? throw new InvalidOperationException($"{Executable} is not on PATH");
         var psi = new ProcessStartInfo(exe)
@@ -38,6 +40,10 @@ internal static class QemuRunner
         {
             config += ",arg=" + Path.GetFileNameWithoutExtension(elfPath);
             foreach (string a in arguments) config += ",arg=" + a.Replace(",", ",,");
+        }
+        if (qemuOptions is not null)
+        {
+            foreach (string o in qemuOptions) psi.ArgumentList.Add(o);
         }
         psi.ArgumentList.Add("-semihosting-config");
         psi.ArgumentList.Add(config);

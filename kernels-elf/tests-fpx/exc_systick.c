@@ -7,8 +7,8 @@
  *  2. SysTick at 1 ms (processor clock): the handler counts N ticks and
  *     switches the timer off itself at the Nth (clearing a tick that may have
  *     become pending meanwhile), the main loop waits with WFI.  The printed
- *     count is N whatever the instruction rate is (QEMU's SysTick runs on
- *     host time), and the handler's float work on a value the interrupted
+ *     count is N whatever the instruction rate is (QEMU's, one instruction
+ *     per 32 ns under -icount, is not M7Sim's), and the handler's float work on a value the interrupted
  *     code also keeps in FP registers shows lazy FP stacking keeps both.
  *  3. Masking: SysTick priority 0x80, BASEPRI 0x80 holds a pended SysTick
  *     back, BASEPRI 0xA0 lets it in; PRIMASK holds it back until CPSIE.

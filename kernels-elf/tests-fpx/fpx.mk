@@ -50,8 +50,13 @@ RULES_DEPS := $(FPX_SAVED_RULES_DEPS)
 
 FPX_MPS2_ELFS := $(filter %.mps2.elf,$(FPX_ELFS))
 FPX_QEMU ?= qemu-system-arm
+# -icount: QEMU's virtual clock counts instructions (one per 32 ns, near the
+# AN500's 25 MHz) and jumps to the next timer deadline while the CPU sleeps
+# (sleep=off), so SysTick fires on the same instructions in every run; on host
+# time a loaded machine changed what the exception programs print.  Keep in
+# step with FpxOracle.DeterministicClock (Simulator.Tests/DifferentialFpx).
 FPX_QEMU_FLAGS := -M mps2-an500 -nographic -monitor none -serial none \
-    -semihosting-config enable=on,target=native
+    -icount shift=5,sleep=off -semihosting-config enable=on,target=native
 
 .PHONY: fpx fpx-expected fpx-random-src
 fpx: $(FPX_ELFS)
