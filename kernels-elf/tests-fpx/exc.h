@@ -69,6 +69,19 @@ static inline u32 get_psp(void) { u32 v; __asm volatile("mrs %0, psp" : "=r"(v))
 static inline void set_psp(u32 v) { __asm volatile("msr psp, %0\n\tisb" : : "r"(v) : "memory"); }
 static inline u32 get_msp(void) { u32 v; __asm volatile("mrs %0, msp" : "=r"(v)); return v; }
 
+/* Body of a naked exception handler that calls fn(u32 *frame, u32 exc_return)
+ * with the hardware-stacked frame, on MSP or PSP as EXC_RETURN bit 2 says;
+ * fn returns to the pop, whose load of PC performs the exception return. */
+#define CALL_WITH_FRAME(fn)                                                    \
+    __asm volatile("tst lr, #4\n\t"                                          \
+                   "ite eq\n\t"                                              \
+                   "mrseq r0, msp\n\t"                                       \
+                   "mrsne r0, psp\n\t"                                       \
+                   "mov r1, lr\n\t"                                          \
+                   "push {r4, lr}\n\t"                                       \
+                   "bl " #fn "\n\t"                                          \
+                   "pop {r4, pc}\n\t")
+
 /* Event log written by handlers (no printf inside most handlers: the log is
  * printed by thread code afterwards). */
 #define LOG_MAX 256

@@ -60,14 +60,7 @@ __attribute__((used)) static void fault_c(u32 *frame, u32 exc_return)
 
 __attribute__((naked, used)) static void fault_entry(void)
 {
-    __asm volatile("tst lr, #4\n\t"
-                   "ite eq\n\t"
-                   "mrseq r0, msp\n\t"
-                   "mrsne r0, psp\n\t"
-                   "mov r1, lr\n\t"
-                   "push {r4, lr}\n\t"
-                   "bl fault_c\n\t"
-                   "pop {r4, pc}\n\t");
+    CALL_WITH_FRAME(fault_c);
 }
 __attribute__((naked)) void HardFault_Handler(void) { __asm volatile("b fault_entry"); }
 __attribute__((naked)) void MemManage_Handler(void) { __asm volatile("b fault_entry"); }

@@ -26,13 +26,7 @@ __attribute__((used)) static void usage_c(u32 *frame)
 
 __attribute__((naked)) void UsageFault_Handler(void)
 {
-    __asm volatile("tst lr, #4\n\t"
-                   "ite eq\n\t"
-                   "mrseq r0, msp\n\t"
-                   "mrsne r0, psp\n\t"
-                   "push {r4, lr}\n\t"
-                   "bl usage_c\n\t"
-                   "pop {r4, pc}\n\t");
+    CALL_WITH_FRAME(usage_c);
 }
 void HardFault_Handler(void)
 {

@@ -128,24 +128,36 @@ static void work2(u32 seed, result_t *r)
     r->d = (u32)(hb >> 32);
 }
 
+/* A finished task publishes its result and yields until main takes over. */
+__attribute__((noreturn)) static void finish(u32 id, const result_t *r)
+{
+    results[id].a = r->a; results[id].b = r->b; results[id].c = r->c; results[id].d = r->d;
+    tcb[id].done = 1;
+    for (;;)
+        yield();
+}
+
 static void task1(u32 seed)
 {
     result_t r;
     work1(seed, &r);
-    results[1].a = r.a; results[1].b = r.b; results[1].c = r.c; results[1].d = r.d;
-    tcb[1].done = 1;
-    for (;;)
-        yield();
+    finish(1, &r);
 }
 
 static void task2(u32 seed)
 {
     result_t r;
     work2(seed, &r);
-    results[2].a = r.a; results[2].b = r.b; results[2].c = r.c; results[2].d = r.d;
-    tcb[2].done = 1;
-    for (;;)
-        yield();
+    finish(2, &r);
+}
+
+/* A task's result and whether it equals main's reference computation. */
+static void print_result(const char *phase, u32 id, const result_t *ref)
+{
+    const volatile result_t *r = &results[id];
+    printf("%s task%lu %08lx %08lx %08lx%08lx %s\n", phase, (unsigned long)id, (unsigned long)r->a,
+           (unsigned long)r->b, (unsigned long)r->d, (unsigned long)r->c,
+           memcmp((const void *)r, ref, sizeof *ref) == 0 ? "matches" : "DIFFERS");
 }
 
 /* Initial stack: r4-r11 and EXC_RETURN (thread, PSP, basic frame) for the
@@ -195,12 +207,8 @@ int main(void)
     yield_every = 0;
     work1(1234, &ref1);
     work2(77, &ref2);
-    printf("cooperative task1 %08lx %08lx %08lx%08lx %s\n", (unsigned long)results[1].a, (unsigned long)results[1].b,
-           (unsigned long)results[1].d, (unsigned long)results[1].c,
-           memcmp((const void *)&results[1], &ref1, sizeof ref1) == 0 ? "matches" : "DIFFERS");
-    printf("cooperative task2 %08lx %08lx %08lx%08lx %s\n", (unsigned long)results[2].a, (unsigned long)results[2].b,
-           (unsigned long)results[2].d, (unsigned long)results[2].c,
-           memcmp((const void *)&results[2], &ref2, sizeof ref2) == 0 ? "matches" : "DIFFERS");
+    print_result("cooperative", 1, &ref1);
+    print_result("cooperative", 2, &ref2);
     printf("main live value %g, control after %lx\n", main_live, (unsigned long)(get_control() & 3u));
 
     /* phase 2: preemptive (SysTick pends PendSV) */
@@ -220,12 +228,8 @@ int main(void)
     main_live += 1.0;
     work1(99, &ref1);
     work2(5, &ref2);
-    printf("preemptive task1 %08lx %08lx %08lx%08lx %s\n", (unsigned long)results[1].a, (unsigned long)results[1].b,
-           (unsigned long)results[1].d, (unsigned long)results[1].c,
-           memcmp((const void *)&results[1], &ref1, sizeof ref1) == 0 ? "matches" : "DIFFERS");
-    printf("preemptive task2 %08lx %08lx %08lx%08lx %s\n", (unsigned long)results[2].a, (unsigned long)results[2].b,
-           (unsigned long)results[2].d, (unsigned long)results[2].c,
-           memcmp((const void *)&results[2], &ref2, sizeof ref2) == 0 ? "matches" : "DIFFERS");
+    print_result("preemptive", 1, &ref1);
+    print_result("preemptive", 2, &ref2);
     printf("main live value %g, preempted %lu\n", main_live, (unsigned long)preempted);
     printf("exc_pendsv done\n");
     return 0;

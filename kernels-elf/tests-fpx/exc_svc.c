@@ -70,14 +70,7 @@ __attribute__((used)) static void svc_c(u32 *frame, u32 exc_return)
 
 __attribute__((naked)) void SVC_Handler(void)
 {
-    __asm volatile("tst lr, #4\n\t"
-                   "ite eq\n\t"
-                   "mrseq r0, msp\n\t"
-                   "mrsne r0, psp\n\t"
-                   "mov r1, lr\n\t"
-                   "push {r4, lr}\n\t"
-                   "bl svc_c\n\t"
-                   "pop {r4, pc}\n\t");
+    CALL_WITH_FRAME(svc_c);
 }
 
 static inline u32 svc0(u32 a, u32 b, u32 c, u32 d)
