@@ -26,6 +26,22 @@ internal sealed class Bus
     private readonly MemoryRegion?[] _byPage = new MemoryRegion?[65536];
     private readonly List<MemoryRegion> _regions = new();
 
+    /// <summary>
+    /// The fast path of data accesses: per 64 KB page, the array-backed region that starts it or covers
+    /// it, with its bounds copied in so an access to RAM or flash costs one table entry and one array
+    /// read, and no region object is touched. ReadSize/WriteSize are 0 where the fast path does not
+    /// apply (MMIO, no memory, read-only or code-holding storage for writes, windows into another
+    /// region's storage at an offset), so the single bounds check also routes those to the slow path.
+    /// </summary>
+    private struct FastPage
+    {
+        public byte[]? Data;
+        public uint Base, ReadSize, WriteSize;
+        public byte Region;
+    }
+
+    private readonly FastPage[] _fast = new FastPage[65536];
+
     /// <summary>Data accesses of the instruction executing now (reset by the run loop).</summary>
     public readonly MemAccess[] Accesses = new MemAccess[MaxAccessesPerInstruction];
     public int AccessCount;
@@ -52,6 +68,29 @@ internal sealed class Bus
             _byPage[p] ??= region;
             if (_byPage[p] != region) _sharedPages.Add(p);
         }
+        RefreshFastPages(region);
+    }
+
+    /// <summary>Rebuilds the fast-path entries of the pages <paramref name="region"/> owns (after it is
+    /// mapped, or when it starts holding code, which takes its writes off the fast path).</summary>
+    public void RefreshFastPages(MemoryRegion region)
+    {
+        bool fast = region.Data is not null && region.DataOffset == 0 && region.Size <= region.Data.Length;
+        uint firstPage = region.Base >> 16, lastPage = (region.Base + region.Size - 1) >> 16;
+        for (uint p = firstPage; p <= lastPage; p++)
+        {
+            if (_byPage[p] != region) continue;
+            _fast[p] = fast
+                ? new FastPage
+                {
+                    Data = region.Data,
+                    Base = region.Base,
+                    ReadSize = region.Size,
+                    WriteSize = region.ReadOnly || region.HoldsCode ? 0 : region.Size,
+                    Region = (byte)region.Index,
+                }
+                : default;
+        }
     }
 
     private readonly HashSet<uint> _sharedPages = new();
@@ -73,20 +112,44 @@ internal sealed class Bus
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Record(uint address, int size, bool write, MemoryRegion? r)
+    private void Record(uint address, int size, bool write, MemoryRegion? r) =>
+        Record(address, size, write, r is null ? (byte)0xFF : (byte)r.Index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Record(uint address, int size, bool write, byte region)
     {
         int n = AccessCount;
-        if (n < MaxAccessesPerInstruction)
+        if ((uint)n < MaxAccessesPerInstruction)
         {
-            ref var a = ref Accesses[n];
-            a.Address = address; a.Size = (byte)size; a.IsWrite = write; a.Region = r is null ? (byte)0xFF : (byte)r.Index;
+            // One 8-byte store of the whole MemAccess (little-endian field order: Address, Size, IsWrite, Region).
+            Unsafe.As<MemAccess, ulong>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Accesses), n)) =
+                address | (ulong)(uint)size << 32 | (write ? 1UL << 40 : 0) | (ulong)region << 48;
             AccessCount = n + 1;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref FastPage FastPageOf(uint address) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_fast), (int)(address >> 16));
+
     /// <summary>Reads 1, 2 or 4 bytes. Returns false on a bus error (unmapped, device refused).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Read(uint address, int size, out uint value)
+    {
+        ref FastPage e = ref FastPageOf(address);
+        uint off = address - e.Base;
+        if ((ulong)off + (uint)size <= e.ReadSize)
+        {
+            Record(address, size, false, e.Region);
+            ref byte b = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(e.Data!), off);
+            value = size == 4 ? Unsafe.ReadUnaligned<uint>(ref b) : size == 2 ? Unsafe.ReadUnaligned<ushort>(ref b) : b;
+            return true;
+        }
+        return ReadSlow(address, size, out value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ReadSlow(uint address, int size, out uint value)
     {
         var r = Find(address);
         Record(address, size, false, r);
@@ -113,6 +176,23 @@ internal sealed class Bus
     /// <summary>Writes 1, 2 or 4 bytes. Returns false on a bus error (unmapped, read-only, device refused).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Write(uint address, int size, uint value)
+    {
+        ref FastPage e = ref FastPageOf(address);
+        uint off = address - e.Base;
+        if ((ulong)off + (uint)size <= e.WriteSize)
+        {
+            Record(address, size, true, e.Region);
+            ref byte b = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(e.Data!), off);
+            if (size == 4) Unsafe.WriteUnaligned(ref b, value);
+            else if (size == 2) Unsafe.WriteUnaligned(ref b, (ushort)value);
+            else b = (byte)value;
+            return true;
+        }
+        return WriteSlow(address, size, value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool WriteSlow(uint address, int size, uint value)
     {
         var r = Find(address);
         Record(address, size, true, r);

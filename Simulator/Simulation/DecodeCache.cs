@@ -17,13 +17,16 @@ internal sealed class DecodeCache
     private const int EntriesPerPage = 1 << (PageShift - 1);
 
     private readonly Dictionary<int, DecodedInst[]?[]> _pagesByRegion = new();
+    private readonly Bus _bus;
+
+    public DecodeCache(Bus bus) => _bus = bus;
 
     // Fast path: the region of the last fetch.
     private uint _base = 1, _size;
     private DecodedInst[]?[] _pages = [];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref DecodedInst Slot(Bus bus, uint pc)
+    public ref DecodedInst Slot(uint pc)
     {
         uint off = pc - _base;
         if (off < _size)
@@ -31,33 +34,37 @@ internal sealed class DecodeCache
             var page = _pages[off >> PageShift];
             if (page is not null) return ref page[(off & ((1 << PageShift) - 1)) >> 1];
         }
-        return ref SlotSlow(bus, pc);
+        return ref SlotSlow(pc);
     }
 
     /// <summary>Null ref when <paramref name="pc"/> is not in memory instructions can be fetched from.</summary>
-    private ref DecodedInst SlotSlow(Bus bus, uint pc)
+    private ref DecodedInst SlotSlow(uint pc)
     {
-        var r = bus.Find(pc);
+        var r = _bus.Find(pc);
         if (r?.Data is null) return ref Unsafe.NullRef<DecodedInst>();
         if ((r.Base & ((1u << PageShift) - 1)) != 0)
             throw new InvalidOperationException($"code region {r} does not start on a {1 << PageShift}-byte boundary");
         if (!_pagesByRegion.TryGetValue(r.Index, out var pages))
             _pagesByRegion[r.Index] = pages = new DecodedInst[]?[(r.Size + (1u << PageShift) - 1) >> PageShift];
         _base = r.Base; _size = r.Size; _pages = pages;
-        foreach (var other in bus.Regions)
-            if (other.Data == r.Data) other.HoldsCode = true;
+        foreach (var other in _bus.Regions)
+            if (other.Data == r.Data && !other.HoldsCode)
+            {
+                other.HoldsCode = true;
+                _bus.RefreshFastPages(other); // writes to it must now reach CodeWritten
+            }
         uint off = pc - r.Base;
         var page = pages[off >> PageShift] ??= new DecodedInst[EntriesPerPage];
         return ref page[(off & ((1 << PageShift) - 1)) >> 1];
     }
 
     /// <summary>Drops decoded pages overlapping a written range (self-modifying code, loaders).</summary>
-    public void Invalidate(Bus bus, uint address, int length)
+    public void Invalidate(uint address, int length)
     {
         // Aliases share storage: drop the page in every region that maps the same bytes.
-        var r = bus.Find(address);
+        var r = _bus.Find(address);
         if (r is null) return;
-        foreach (var region in bus.Regions)
+        foreach (var region in _bus.Regions)
         {
             if (!_pagesByRegion.TryGetValue(region.Index, out var pages)) continue;
             if (region.Data != r.Data) continue;

@@ -60,74 +60,82 @@ public sealed partial class Machine
     private unsafe StopReason RunCore<TTiming, TTracer>(ref TTiming timing, ref TTracer tracer, ulong limit)
         where TTiming : struct, ITimingModel where TTracer : struct, Profiling.ITracer
     {
+        // Few values live across the handler call, so that they stay in callee-saved registers: the
+        // Cpu, the timing model, the instructions left, pc and its slot. The bus and the decode cache
+        // are reached through fields; the instruction count is limit - left.
         var c = Cpu;
-        var bus = Bus;
-        var cache = Cache;
-        ref uint r15 = ref c.R[15];
-        ulong count = Instructions;
-        // pc and its slot are carried in registers from one instruction to the next: straight-line code
-        // steps to the neighbouring slot of the same decode page; only branches, page crossings and the
-        // slow paths (which may move c.Pc or invalidate decoded code) look the slot up again.
+        ulong left = limit - Instructions;
+        // pc and its slot are carried from one instruction to the next: straight-line code steps to the
+        // neighbouring slot of the same decode page; only branches, page crossings and the slow paths
+        // (which may move c.Pc or invalidate decoded code) look the slot up again.
         uint pc = c.Pc;
-        ref DecodedInst d = ref cache.Slot(bus, pc);
+        ref DecodedInst d = ref Cache.Slot(pc);
         while (true)
         {
             // Before each instruction, hence after exception return and entry (a stop never lands on an
             // EXC_RETURN value) and also after the paths that handle a fault, a semihosting call or
             // an SVC and go straight to the next instruction. Tracers answer false when the run starts.
             // Ahead of the limit, so a run in slices never steps over a breakpoint at a slice boundary.
-            if (tracer.StopRequested) return DebuggerStop(count);
-            if (count >= limit) return LimitStop(count);
+            if (tracer.StopRequested) return DebuggerStop(limit - left);
+            if (left == 0) return LimitStop(limit);
             if (Unsafe.IsNullRef(ref d) || (pc & 1) != 0 || d.Exec == null)
             {
-                Instructions = count;
+                Instructions = limit - left;
                 if (!PrepareSlow(ref d, pc))
                 {
                     var stop = HandleFault(ref timing);
                     if (stop is { } s) return s;
                     pc = c.Pc;
-                    d = ref cache.Slot(bus, pc);
+                    d = ref Cache.Slot(pc);
                     continue;
                 }
             }
-            r15 = pc + 4;
-            uint size = d.Size;
-            c.NextPc = pc + size;
-            bus.AccessCount = 0;
-            bool executed = true;
-            if (c.ItState == 0) d.Exec(c, ref d);
-            else executed = ExecuteInItBlock(c, ref d);
-            count++;
-            timing.Retire(c, ref d, executed);
-            tracer.Retire(c, ref d, pc, executed);
+            c.R[15] = pc + 4;
+            c.NextPc = pc + d.Size;
+            c.Bus.AccessCount = 0;
+            left--;
+            if (c.ItState == 0)
+            {
+                d.Exec(c, ref d);
+                timing.Retire(c, ref d, true);
+                tracer.Retire(c, ref d, pc, true);
+            }
+            else
+            {
+                bool executed = ExecuteInItBlock(c, ref d);
+                timing.Retire(c, ref d, executed);
+                tracer.Retire(c, ref d, pc, executed);
+            }
             uint next = c.NextPc;
             if (c.Fault != FaultKind.None)
             {
-                Instructions = count;
+                Instructions = limit - left;
                 var stop = HandleFault(ref timing);
                 if (stop is { } s) return s;
                 pc = c.Pc;
-                d = ref cache.Slot(bus, pc);
+                d = ref Cache.Slot(pc);
                 continue;
             }
-            if (next == pc && executed && d.Class == TimingClass.Branch && SpinsForever(pc))
+            // A branch to itself (one skipped by its IT condition goes on to pc + size, never to pc).
+            if (next == pc && d.Class == TimingClass.Branch && SpinsForever(pc))
             {
-                Instructions = count;
+                Instructions = limit - left;
                 return LastFault is null ? StopReason.Hang : StopReason.Fault;
             }
             c.Pc = next;
             // InterruptCheck is also raised when code memory is written, so a stale slot is never reused.
             if (c.ExceptionReturnRequested || timing.Cycles >= NextTimerEvent || c.InterruptCheck)
             {
-                Instructions = count;
+                Instructions = limit - left;
                 var stop = BetweenInstructions(ref timing);
                 if (stop is { } s) return s;
                 pc = c.Pc;
-                d = ref cache.Slot(bus, pc);
+                d = ref Cache.Slot(pc);
                 continue;
             }
+            uint size = d.Size;
             if (next == pc + size && ((next ^ pc) >> DecodeCache.PageShift) == 0) d = ref Unsafe.Add(ref d, (int)(size >> 1));
-            else d = ref cache.Slot(bus, next);
+            else d = ref Cache.Slot(next);
             pc = next;
         }
     }

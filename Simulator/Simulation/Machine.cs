@@ -16,7 +16,7 @@ public sealed partial class Machine
 {
     internal readonly Cpu Cpu;
     internal readonly Bus Bus;
-    internal readonly DecodeCache Cache = new();
+    internal readonly DecodeCache Cache;
     internal readonly SystemControlSpace Scs;
     internal readonly Semihost Semihost;
     private readonly ILogger _logger;
@@ -36,6 +36,7 @@ public sealed partial class Machine
         _logger = Options.Logger;
         Board = Board.Load(Options.Board);
         Bus = new Bus();
+        Cache = new DecodeCache(Bus);
         foreach (var region in BuildRegions(Board)) Bus.Map(region);
         Cpu = new Cpu(Bus);
         Scs = new SystemControlSpace(this);
@@ -44,7 +45,7 @@ public sealed partial class Machine
             Bus.Map(new MemoryRegion { Name = p.Type, Base = p.Base, Size = p.Size, Kind = RegionKind.Mmio, Interface = BusInterface.Ahbp, Device = Peripherals.Create(p) });
         Bus.CodeWritten = (a, n) =>
         {
-            Cache.Invalidate(Bus, a, n);
+            Cache.Invalidate(a, n);
             Cpu.InterruptCheck = true; // the run loop must look its next slot up again (see RunCore)
         };
         Semihost = new Semihost(this);
