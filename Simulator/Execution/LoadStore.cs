@@ -93,9 +93,25 @@ internal static class LoadStore
     public static void PreloadHint(Cpu c, ref DecodedInst d) { }
 
     // ---- shared shapes -----------------------------------------------------------------------------
+    // Each shape tries the fast path (RAM/flash, alignment allowed) inline and otherwise calls its full
+    // version from tail position, so the common case runs without a call or a saved register.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LoadImm(Cpu c, ref DecodedInst d, int size, bool signed)
+    {
+        uint b = c.R[d.Rn], o = b + d.Imm;
+        uint a = (d.Imm2 & Index) != 0 ? o : b;
+        if (MemoryOps.TryReadU(c, a, size, out uint v))
+        {
+            if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
+            c.R[d.Rd] = Extend(v, size, signed);
+            return;
+        }
+        LoadImmFull(c, ref d, size, signed);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LoadImmFull(Cpu c, ref DecodedInst d, int size, bool signed)
     {
         uint b = c.R[d.Rn], o = b + d.Imm;
         uint a = (d.Imm2 & Index) != 0 ? o : b;
@@ -108,6 +124,17 @@ internal static class LoadStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LoadReg(Cpu c, ref DecodedInst d, int size, bool signed)
     {
+        if (MemoryOps.TryReadU(c, c.R[d.Rn] + (c.R[d.Rm] << d.ShiftN), size, out uint v))
+        {
+            c.R[d.Rd] = Extend(v, size, signed);
+            return;
+        }
+        LoadRegFull(c, ref d, size, signed);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LoadRegFull(Cpu c, ref DecodedInst d, int size, bool signed)
+    {
         uint v = MemoryOps.ReadU(c, c.R[d.Rn] + (c.R[d.Rm] << d.ShiftN), size);
         if (c.Fault != FaultKind.None) return;
         c.R[d.Rd] = Extend(v, size, signed);
@@ -115,6 +142,17 @@ internal static class LoadStore
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LoadLit(Cpu c, ref DecodedInst d, int size, bool signed)
+    {
+        if (MemoryOps.TryReadU(c, (c.R[15] & ~3u) + d.Imm, size, out uint v))
+        {
+            c.R[d.Rd] = Extend(v, size, signed);
+            return;
+        }
+        LoadLitFull(c, ref d, size, signed);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LoadLitFull(Cpu c, ref DecodedInst d, int size, bool signed)
     {
         uint v = MemoryOps.ReadU(c, (c.R[15] & ~3u) + d.Imm, size);
         if (c.Fault != FaultKind.None) return;
@@ -126,13 +164,33 @@ internal static class LoadStore
     {
         uint b = c.R[d.Rn], o = b + d.Imm;
         uint a = (d.Imm2 & Index) != 0 ? o : b;
+        if (MemoryOps.TryWriteU(c, a, size, c.R[d.Rd]))
+        {
+            if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
+            return;
+        }
+        StoreImmFull(c, ref d, size);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StoreImmFull(Cpu c, ref DecodedInst d, int size)
+    {
+        uint b = c.R[d.Rn], o = b + d.Imm;
+        uint a = (d.Imm2 & Index) != 0 ? o : b;
         MemoryOps.WriteU(c, a, size, c.R[d.Rd]);
         if (c.Fault != FaultKind.None) return;
         if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreReg(Cpu c, ref DecodedInst d, int size) =>
+    private static void StoreReg(Cpu c, ref DecodedInst d, int size)
+    {
+        if (MemoryOps.TryWriteU(c, c.R[d.Rn] + (c.R[d.Rm] << d.ShiftN), size, c.R[d.Rd])) return;
+        StoreRegFull(c, ref d, size);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StoreRegFull(Cpu c, ref DecodedInst d, int size) =>
         MemoryOps.WriteU(c, c.R[d.Rn] + (c.R[d.Rm] << d.ShiftN), size, c.R[d.Rd]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

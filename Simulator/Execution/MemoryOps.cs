@@ -41,4 +41,21 @@ internal static class MemoryOps
         if ((address & (uint)(size - 1)) != 0) { c.Raise(FaultKind.Unaligned, address); return; }
         if (!c.Bus.Write(address, size, value)) c.Raise(FaultKind.PreciseBusError, address);
     }
+
+    /// <summary>
+    /// The common case of a MemU read, with no call: an access allowed by the alignment rules that hits
+    /// RAM or flash. False when the caller must take the full path (<see cref="ReadU"/>), nothing done.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryReadU(Cpu c, uint address, int size, out uint value)
+    {
+        if ((address & (uint)(size - 1)) == 0 || !c.UnalignTrap) return c.Bus.TryReadFast(address, size, out value);
+        value = 0;
+        return false;
+    }
+
+    /// <summary>The common case of a MemU write (see <see cref="TryReadU"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryWriteU(Cpu c, uint address, int size, uint value) =>
+        ((address & (uint)(size - 1)) == 0 || !c.UnalignTrap) && c.Bus.TryWriteFast(address, size, value);
 }

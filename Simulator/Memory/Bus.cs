@@ -134,7 +134,16 @@ internal sealed class Bus
 
     /// <summary>Reads 1, 2 or 4 bytes. Returns false on a bus error (unmapped, device refused).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Read(uint address, int size, out uint value)
+    public bool Read(uint address, int size, out uint value) =>
+        TryReadFast(address, size, out value) || ReadSlow(address, size, out value);
+
+    /// <summary>
+    /// The fast path of <see cref="Read"/> alone: true when the access hit array-backed memory and was
+    /// done (and recorded); false when it needs the full path, with nothing done. Handlers use it so
+    /// that their common case makes no call at all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryReadFast(uint address, int size, out uint value)
     {
         ref FastPage e = ref FastPageOf(address);
         uint off = address - e.Base;
@@ -145,7 +154,8 @@ internal sealed class Bus
             value = size == 4 ? Unsafe.ReadUnaligned<uint>(ref b) : size == 2 ? Unsafe.ReadUnaligned<ushort>(ref b) : b;
             return true;
         }
-        return ReadSlow(address, size, out value);
+        value = 0;
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -175,7 +185,12 @@ internal sealed class Bus
 
     /// <summary>Writes 1, 2 or 4 bytes. Returns false on a bus error (unmapped, read-only, device refused).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Write(uint address, int size, uint value)
+    public bool Write(uint address, int size, uint value) =>
+        TryWriteFast(address, size, value) || WriteSlow(address, size, value);
+
+    /// <summary>The fast path of <see cref="Write"/> alone (see <see cref="TryReadFast"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryWriteFast(uint address, int size, uint value)
     {
         ref FastPage e = ref FastPageOf(address);
         uint off = address - e.Base;
@@ -188,7 +203,7 @@ internal sealed class Bus
             else b = (byte)value;
             return true;
         }
-        return WriteSlow(address, size, value);
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
