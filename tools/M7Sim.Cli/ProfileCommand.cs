@@ -24,14 +24,14 @@ internal static class ProfileCommand
             string path = parse.GetValue(file)!;
             string? outPath = parse.GetValue(output);
             var clock = Stopwatch.StartNew();
-            bool progressShown = false;
+            var progress = new ProgressLine();
             var report = ProfileRunner.Profile(path, new ProfileOptions
             {
                 // Firmware console output would corrupt a report written to stdout: send it to stderr.
                 Machine = new MachineOptions
                 {
                     Board = parse.GetValue(board)!,
-                    Stdout = Console.OpenStandardError(),
+                    Stdout = progress.WrapConsole(Console.OpenStandardError()),
                     Arguments = FirmwareArguments.Values,
                     Timing = CommonOptions.TimingMode(parse.GetValue(timing)!),
                     EnergyModel = CommonOptions.ExistingEnergyModel(parse.GetValue(energy)),
@@ -41,11 +41,10 @@ internal static class ProfileCommand
                 Progress = (instr, cycles) =>
                 {
                     if (clock.Elapsed.TotalSeconds < 2) return;
-                    progressShown = true;
-                    Console.Error.Write($"\rm7sim: profiling {Path.GetFileName(path)}: {instr / 1e6:0} M instructions, {cycles / 1e6:0} M cycles, {clock.Elapsed.TotalSeconds:0} s ");
+                    progress.Show($"m7sim: profiling {Path.GetFileName(path)}: {instr / 1e6:0} M instructions, {cycles / 1e6:0} M cycles, {clock.Elapsed.TotalSeconds:0} s");
                 },
             });
-            if (progressShown) Console.Error.WriteLine();
+            progress.Clear();
             if (outPath is null)
             {
                 using var stdout = Console.OpenStandardOutput();
