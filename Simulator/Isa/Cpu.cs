@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using M7Sim.Memory;
 
 namespace M7Sim.Isa;
@@ -162,9 +165,30 @@ internal sealed class Cpu
     }
 }
 
-/// <summary>The sixteen core registers as a fixed-size inline array (see <see cref="Cpu.R"/>).</summary>
-[System.Runtime.CompilerServices.InlineArray(16)]
+/// <summary>
+/// The sixteen core registers stored inline in the Cpu (see <see cref="Cpu.R"/>). The indexer does not
+/// range-check: every index comes from a 4-bit instruction field or a 0-15 loop, and on the hot path the
+/// check would cost a compare and branch per operand for nothing.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
 internal struct CoreRegisters
 {
-    private uint _r0;
+    private uint _r0, _r1, _r2, _r3, _r4, _r5, _r6, _r7, _r8, _r9, _r10, _r11, _r12, _r13, _r14, _r15;
+
+    public const int Count = 16;
+
+    [UnscopedRef]
+    public ref uint this[int n]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            Debug.Assert((uint)n < Count);
+            return ref Unsafe.Add(ref _r0, n);
+        }
+    }
+
+    /// <summary>All sixteen as a span (reset, debugger bulk access).</summary>
+    [UnscopedRef]
+    public Span<uint> AsSpan() => MemoryMarshal.CreateSpan(ref _r0, Count);
 }

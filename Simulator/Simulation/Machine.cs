@@ -122,7 +122,7 @@ public sealed partial class Machine
     public void Reset()
     {
         var c = Cpu;
-        ((Span<uint>)c.R).Clear();
+        c.R.AsSpan().Clear();
         c.N = c.Z = c.C = c.V = c.Q = false;
         c.GE = 0; c.ItState = 0; c.ThumbClear = false; c.Primask = c.Basepri = c.Faultmask = c.Control = 0; c.Ipsr = 0;
         c.Fault = FaultKind.None; c.ExclusiveOpen = false; c.ExceptionReturnRequested = false;
@@ -155,12 +155,18 @@ public sealed partial class Machine
 
     public uint Pc => Cpu.Pc;
 
-    public uint GetRegister(int n) => n == 15 ? Cpu.Pc : Cpu.R[n];
+    /// <summary>Core register R<paramref name="n"/> (0-15; 15 reads the address of the next instruction).</summary>
+    public uint GetRegister(int n) => CheckedRegister(n) == 15 ? Cpu.Pc : Cpu.R[n];
 
+    /// <summary>Sets R<paramref name="n"/> (0-15; 15 moves the PC).</summary>
     public void SetRegister(int n, uint value)
     {
-        if (n == 15) { Cpu.Pc = value & ~1u; Cpu.NextPc = Cpu.Pc; } else Cpu.R[n] = value;
+        if (CheckedRegister(n) == 15) { Cpu.Pc = value & ~1u; Cpu.NextPc = Cpu.Pc; } else Cpu.R[n] = value;
     }
+
+    // The register file does not range-check its indexer (CoreRegisters): the public API does.
+    private static int CheckedRegister(int n) =>
+        (uint)n < CoreRegisters.Count ? n : throw new ArgumentOutOfRangeException(nameof(n), n, "core registers are R0-R15");
 
     public uint Xpsr => Cpu.Xpsr;
 
