@@ -152,9 +152,28 @@ internal sealed class Cpu
     }
 
     /// <summary>Set when an interrupt may have become pending or unmasked (NVIC writes, PRIMASK/BASEPRI changes, CPSIE, exception return); the run loop then checks for one.</summary>
-    public bool InterruptCheck;
+    public bool InterruptCheck
+    {
+        get => _interruptCheck;
+        set { _interruptCheck = value; if (value) EventAt = 0; }
+    }
 
-    public bool ExceptionReturnRequested;
+    /// <summary>The instruction that just ran wrote an EXC_RETURN value to the PC.</summary>
+    public bool ExceptionReturnRequested
+    {
+        get => _exceptionReturnRequested;
+        set { _exceptionReturnRequested = value; if (value) EventAt = 0; }
+    }
+
+    private bool _interruptCheck, _exceptionReturnRequested;
+
+    /// <summary>
+    /// The cycle from which the run loop must leave its fast path after an instruction: the next timer
+    /// event (Machine.NextTimerEvent), or 0 at once while <see cref="InterruptCheck"/> or
+    /// <see cref="ExceptionReturnRequested"/> is set. One compare per instruction stands for all three; a
+    /// stale 0 only costs one visit to the slow path, which recomputes it.
+    /// </summary>
+    public ulong EventAt;
     public uint ExceptionReturnValue;
 
     /// <summary>Writes a general register; R15 writes from data-processing are a branch (ALUWritePC).</summary>

@@ -25,11 +25,16 @@ internal sealed class DecodeCache
     private uint _base = 1, _size;
     private DecodedInst[]?[] _pages = [];
 
+    /// <summary>
+    /// The slot of the instruction at <paramref name="pc"/>; a null ref when nothing can be fetched there:
+    /// outside fetchable memory, or an odd address (EPSR.T clear, see Cpu.ThumbClear). The run loop then
+    /// takes its slow path, so it tests neither case itself.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref DecodedInst Slot(uint pc)
     {
         uint off = pc - _base;
-        if (off < _size)
+        if (off < _size && (pc & 1) == 0)
         {
             var page = _pages[off >> PageShift];
             if (page is not null) return ref page[(off & ((1 << PageShift) - 1)) >> 1];
@@ -40,6 +45,7 @@ internal sealed class DecodeCache
     /// <summary>Null ref when <paramref name="pc"/> is not in memory instructions can be fetched from.</summary>
     private ref DecodedInst SlotSlow(uint pc)
     {
+        if ((pc & 1) != 0) return ref Unsafe.NullRef<DecodedInst>();
         var r = _bus.Find(pc);
         if (r?.Data is null) return ref Unsafe.NullRef<DecodedInst>();
         if ((r.Base & ((1u << PageShift) - 1)) != 0)

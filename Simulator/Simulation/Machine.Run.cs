@@ -17,7 +17,21 @@ public sealed partial class Machine
     public ulong Cycles => _m7Active ? _m7.Cycles : _functional.Cycles;
 
     /// <summary>Earliest cycle at which a timer (SysTick) needs servicing; ulong.MaxValue when none.</summary>
-    internal ulong NextTimerEvent = ulong.MaxValue;
+    internal ulong NextTimerEvent
+    {
+        get => _nextTimerEvent;
+        set
+        {
+            _nextTimerEvent = value;
+            UpdateEventAt();
+        }
+    }
+
+    private ulong _nextTimerEvent = ulong.MaxValue;
+
+    /// <summary>Recomputes Cpu.EventAt, the run loop's single test for timer events and pending checks.</summary>
+    private void UpdateEventAt() =>
+        Cpu.EventAt = Cpu.InterruptCheck || Cpu.ExceptionReturnRequested ? 0 : _nextTimerEvent;
 
     /// <summary>Diagnostic for the last stop (fault description, hang location).</summary>
     public string StopMessage { get; private set; } = "";
@@ -78,7 +92,7 @@ public sealed partial class Machine
             // Ahead of the limit, so a run in slices never steps over a breakpoint at a slice boundary.
             if (tracer.StopRequested) return DebuggerStop(limit - left);
             if (left == 0) return LimitStop(limit);
-            if (Unsafe.IsNullRef(ref d) || (pc & 1) != 0 || d.Exec == null)
+            if (Unsafe.IsNullRef(ref d) || d.Exec == null) // unfetchable (incl. odd pc: see Slot) or not decoded yet
             {
                 Instructions = limit - left;
                 if (!PrepareSlow(ref d, pc))
@@ -125,8 +139,9 @@ public sealed partial class Machine
                 return LastFault is null ? StopReason.Hang : StopReason.Fault;
             }
             c.Pc = next;
+            // EventAt stands for a due timer, an exception return and InterruptCheck (see Cpu.EventAt);
             // InterruptCheck is also raised when code memory is written, so a stale slot is never reused.
-            if (c.ExceptionReturnRequested || timing.Cycles >= NextTimerEvent || c.InterruptCheck)
+            if (timing.Cycles >= c.EventAt)
             {
                 Instructions = limit - left;
                 var stop = BetweenInstructions(ref timing);
@@ -207,9 +222,14 @@ public sealed partial class Machine
         if (c.ExceptionReturnRequested)
         {
             Exceptions.Return(this);
-            if (c.Fault != FaultKind.None) { var stop = HandleFault(ref timing); if (stop is not null) return stop; }
+            if (c.Fault != FaultKind.None)
+            {
+                var stop = HandleFault(ref timing);
+                if (stop is not null) { UpdateEventAt(); return stop; }
+            }
         }
         if (timing.Cycles >= NextTimerEvent || c.InterruptCheck) ServiceEvents(timing.Cycles);
+        UpdateEventAt();
         return null;
     }
 
