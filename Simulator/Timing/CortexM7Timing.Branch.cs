@@ -43,7 +43,7 @@ internal partial struct CortexM7Timing
     {
         _t = Math.Max(_t, issue) + cycles;
         _open = false;
-        _ctr.StallCycles[(int)cause] += (ulong)cycles;
+        _stalls[(int)cause] += (ulong)cycles;
     }
 
     /// <summary>

@@ -69,10 +69,10 @@ internal partial struct CortexM7Timing
         return need;
     }
 
-    private void WriteFpResults(ref DecodedInst d, ref ClassTiming p, TimingClass cls, long issue, long t0)
+    private void WriteFpResults(ref DecodedInst d, int classLatency, TimingClass cls, long issue, long t0)
     {
         uint raw = d.Raw;
-        int first, count, latency = p.Latency;
+        int first, count, latency = classLatency;
         switch (cls)
         {
             case TimingClass.FpAlu or TimingClass.FpAluDouble or TimingClass.FpMul or TimingClass.FpMulDouble
@@ -92,7 +92,7 @@ internal partial struct CortexM7Timing
                 latency = _model.FpMoveToFp;
                 break;
             case TimingClass.FpCompare:
-                _fpscrReady = issue + p.Latency;
+                _fpscrReady = issue + classLatency;
                 return;
             default:
                 return;

@@ -69,14 +69,13 @@ internal partial struct CortexM7Timing
     /// stalls after issuing it (cache/flash misses, unaligned loads, store buffer full, store-to-load
     /// hazard); the cursor is moved past them here and the cycles are charged to their cause.
     /// </summary>
-    private long Accesses(TimingClass cls, long issue, bool younger)
+    private long Accesses(bool multiple, long issue, bool younger)
     {
         var ctr = _ctr;
         var list = _bus.Accesses;
         int n = Math.Min(_bus.AccessCount, list.Length);
         long stall = 0;
         var cause = StallCause.None;
-        bool multiple = cls is TimingClass.StoreMultiple or TimingClass.StoreDual or TimingClass.FpStoreMultiple or TimingClass.LoadMultiple or TimingClass.LoadDual or TimingClass.FpLoadMultiple;
         int storeDrain = 0;
         uint storeAddress = 0;
         bool storeTcmBank = false;
@@ -133,7 +132,7 @@ internal partial struct CortexM7Timing
         }
         if (stall > 0)
         {
-            ctr.StallCycles[(int)cause] += (ulong)stall;
+            _stalls[(int)cause] += (ulong)stall;
             _t = Math.Max(_t, issue) + stall;
             _open = false;
         }

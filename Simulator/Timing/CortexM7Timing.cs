@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using M7Sim.Decoding;
 using M7Sim.Isa;
 using M7Sim.Memory;
@@ -16,10 +18,8 @@ namespace M7Sim.Timing;
 /// A struct so Machine.RunCore is specialised for it; all per-run state lives here or in the helper
 /// objects it points to.
 /// </summary>
-internal partial struct CortexM7Timing : ITimingModel
+internal unsafe partial struct CortexM7Timing : ITimingModel
 {
-    private const int FlagsIndex = 16;
-
     private readonly CoreModel _model;
     private readonly ClassTiming[] _classes;
     private readonly ClassTiming[] _rows;
@@ -59,14 +59,23 @@ internal partial struct CortexM7Timing : ITimingModel
     private MemKind _fetchKind;
     private int _fetchRegion;
 
-    // Scoreboard: cycle from which a consumer reading normally may issue, and the producer's kind, which
-    // says how much later early readers, address generation and multiplicands may use it.
-    private RegTimes _ready;
-    private RegKinds _kind;
-    private readonly sbyte[] _kindDeltas;
-    private readonly StallCause[] _kindCauses;
+    // Scoreboard: per register and read role, the cycle from which a consumer may issue and the cause
+    // to charge (Scoreboard). A result of producer kind k fills its register's row from row k of the
+    // kind tables: how much later early readers, address generation and multiplicands may use it.
+    private RegNeeds _need;
+    private RegCauses _needCause;
+    private readonly long[] _kindDelta;
+    private readonly StallCause[] _kindCause;
     private readonly byte _earlyForwardKind, _flagsKind, _fpFlagsKind, _fpMoveKind;
     private FpTimes _fpReady, _fpAccReady;
+
+    // Counters kept here for speed; Counters copies them into _ctr.
+    private CauseCounts _stalls;
+    private ClassCounts _byClass;
+
+    // Static facts per instruction (CortexM7Timing.Describe.cs).
+    private readonly byte[] _instCache;
+    private readonly InstTiming* _instFirst;
 
     public CortexM7Timing(CoreModel model, BoardMemoryTiming board, Bus bus, Func<uint> ccr, IReadOnlyList<Row> rows)
     {
@@ -74,12 +83,12 @@ internal partial struct CortexM7Timing : ITimingModel
         _classes = model.Classes;
         _rows = model.ForRows(rows, out _rowClass, out _rowOverridden);
         _shift1Conflicts = model.Classes[(int)TimingClass.AluShiftedOp].Conflicts;
-        _kindDeltas = model.KindDeltas;
-        _kindCauses = model.KindCauses;
         _earlyForwardKind = model.EarlyForwardKind;
         _flagsKind = model.KindOf(0, 0, 0, StallCause.Dependency);
         _fpFlagsKind = model.KindOf(0, 0, 0, StallCause.FpDependency);
         _fpMoveKind = model.KindOf(1, 1, 0, StallCause.FpDependency);
+        BuildRoleTable(model, out _kindDelta, out _kindCause);
+        _instCache = NewInstCache(out _instFirst);
         _bus = bus;
         _ctr = new TimingCounters(bus.Regions.Count);
         _mem = new MemoryTiming(bus, board, ccr, _ctr);
@@ -96,6 +105,8 @@ internal partial struct CortexM7Timing : ITimingModel
             _ctr.Instructions = _instructions;
             _ctr.DualIssuedPairs = _pairs;
             _ctr.PredicatedFalse = _predicatedFalse;
+            ((ReadOnlySpan<ulong>)_stalls).CopyTo(_ctr.StallCycles);
+            ((ReadOnlySpan<ulong>)_byClass).CopyTo(_ctr.ByClass);
             return _ctr;
         }
     }
@@ -120,11 +131,13 @@ internal partial struct CortexM7Timing : ITimingModel
         _fetchAvail = _fetchFirstIssue = 0;
         _fetchRegionBase = 0;
         _fetchRegionSize = 0;
-        ((Span<long>)_ready).Clear();
-        ((Span<byte>)_kind).Fill(_flagsKind);
+        for (int r = 0; r < Scoreboard.Dummy; r++) Set(r, 0, _flagsKind);
+        ((Span<long>)_need).Slice(Scoreboard.Dummy * Scoreboard.Roles).Fill(long.MinValue / 4);
         ((Span<long>)_fpReady).Clear();
         ((Span<long>)_fpAccReady).Clear();
         _ctr.Clear();
+        ((Span<ulong>)_stalls).Clear();
+        ((Span<ulong>)_byClass).Clear();
         _instructions = _pairs = _predicatedFalse = 0;
         _ipsr = 0;
         _returning = false;
@@ -143,17 +156,14 @@ internal partial struct CortexM7Timing : ITimingModel
 
     public void Retire(Cpu c, ref DecodedInst d, bool executed)
     {
-        var cls = d.Class;
-        ref ClassTiming p = ref _classes[(int)cls];
-        int id = d.Id;
-        if ((uint)id < (uint)_rowOverridden.Length && _rowOverridden[id] && _rowClass[id] == cls) p = ref _rows[id];
-        var ctr = _ctr;
+        uint pc = c.Pc;
+        ref InstTiming e = ref Lookup(pc, ref d);
+        var f = e.Flags;
         _instructions++;
-        ctr.ByClass[(int)cls]++;
+        Unsafe.Add(ref Unsafe.As<ClassCounts, ulong>(ref _byClass), (int)d.Class)++;
         if (!executed) _predicatedFalse++;
 
         if (c.Ipsr != _ipsr) ExceptionBoundary(c.Ipsr);
-        uint pc = c.Pc;
         long slot = _open ? _t : _t + 1;
         long issue = slot;
         var cause = StallCause.None;
@@ -167,34 +177,39 @@ internal partial struct CortexM7Timing : ITimingModel
         bool predicated = _itLeft > 0;
         if (predicated) _itLeft--;
 
-        Units units = p.Units;
-        Units conflicts = p.Conflicts;
-        if (cls == TimingClass.Alu && IsShiftedConstant(d.Raw, d.Size)) { units |= Units.Shift1; conflicts |= _shift1Conflicts; }
+        Units units = e.Units;
 
         // Operands. Branches are predicted: they do not wait for their flags or registers at issue.
-        if (cls != TimingClass.Branch) issue = IntOperands(ref d, ref p, cls, issue, predicated, ref cause);
-        if (cls >= TimingClass.FpAlu && cls <= TimingClass.FpSystem) issue = FpOperandsReady(ref d, cls, issue, ref cause);
-        if (p.DrainStoreBuffer && _sb.DrainedAt > issue) { issue = _sb.DrainedAt; cause = StallCause.StoreBuffer; }
+        if ((f & InstTimingFlags.CheckOperands) != 0)
+        {
+            if ((f & InstTimingFlags.ManySources) == 0)
+            {
+                issue = Operand(e.Op0, issue, ref cause);
+                issue = Operand(e.Op1, issue, ref cause);
+                issue = Operand(e.Op2, issue, ref cause);
+                issue = Operand(e.Op3, issue, ref cause);
+            }
+            else issue = IntOperandsSlow(ref d, issue, ref cause);
+            if ((f & InstTimingFlags.ReadsFlags) != 0 || predicated) issue = Operand(Scoreboard.Flags * Scoreboard.Roles, issue, ref cause);
+        }
+        if ((f & (InstTimingFlags.Fp | InstTimingFlags.DrainStoreBuffer)) != 0) issue = FpAndBarrierReady(ref d, f, issue, ref cause);
 
         // Load bank (DTCM/D-cache word bank = address bit 2) for the two-loads rule.
         int bank = -1;
-        if ((units & Units.Load) != 0 && executed && _bus.AccessCount > 0) bank = (int)(_bus.Accesses[0].Address >> 2) & 1;
+        if ((f & InstTimingFlags.Load) != 0 && executed && _bus.AccessCount > 0) bank = (int)(_bus.Accesses[0].Address >> 2) & 1;
 
         // Pairing with the older instruction of cycle _t.
         if (_open && issue == _t)
         {
-            if (p.Issue != IssueRule.Any || (_olderConflicts & units) != 0) { issue++; cause = StallCause.Structural; }
+            if (e.Issue != IssueRule.Any || (_olderConflicts & units) != 0) { issue++; cause = StallCause.Structural; }
             else if ((units & _olderUnits & Units.Load) != 0 && bank >= 0 && bank == _olderBank) { issue++; cause = StallCause.BankConflict; }
         }
-        if (issue > slot) ctr.StallCycles[(int)cause] += (ulong)(issue - slot);
+        if (issue > slot) Unsafe.Add(ref Unsafe.As<CauseCounts, ulong>(ref _stalls), (int)cause) += (ulong)(issue - slot);
 
         bool younger = _open && issue == _t;
         bool earlyAlu = false;
-        if (p.EarlyAlu != EarlyAluMode.None && _model.EarlyAluForwarding && (units & Units.Shift1) == 0)
-        {
-            if (!younger) earlyAlu = SourcesReadyEarly(d.SrcMask, issue);
-            else if (p.EarlyAlu == EarlyAluMode.Either && !_olderUsesEarlyShifter) earlyAlu = SourcesReadyEarly(d.SrcMask, issue);
-        }
+        if ((f & InstTimingFlags.EarlyAlu) != 0 && (!younger || ((f & InstTimingFlags.EarlyAluEither) != 0 && !_olderUsesEarlyShifter)))
+            earlyAlu = (f & InstTimingFlags.ManySources) == 0 ? SlotsReadyEarly(ref e, issue) : SourcesReadyEarly(d.SrcMask, issue);
         if (younger)
         {
             _pairs++;
@@ -203,44 +218,46 @@ internal partial struct CortexM7Timing : ITimingModel
         else
         {
             _t = issue;
-            _open = p.Issue != IssueRule.Single;
+            _open = e.Issue != IssueRule.Single;
             _olderUnits = units;
-            _olderConflicts = conflicts;
+            _olderConflicts = e.Conflicts;
             _olderUsesEarlyShifter = earlyAlu || (units & Units.Shift1) != 0;
             _olderBank = bank;
         }
 
         // Issue cycles beyond the first (LDM/STM pairs of registers, TBB).
-        int regs = 0;
-        int cycles = p.Cycles;
-        if (p.CycleRule == CycleRule.RegisterPairs)
-        {
-            regs = TransferCount(ref d, cls);
-            cycles = Math.Max(1, (regs + 1) >> 1);
-            if (cls == TimingClass.StoreMultiple && (regs & 1) == 0 && executed && _bus.AccessCount > 0 && (_bus.Accesses[0].Address & 7) != 0)
-                cycles += _model.StoreMultipleUnaligned8;
-        }
+        int cycles = e.Cycles;
+        if ((f & InstTimingFlags.StoreMultipleEven) != 0 && executed && _bus.AccessCount > 0 && (_bus.Accesses[0].Address & 7) != 0)
+            cycles += _model.StoreMultipleUnaligned8;
         if (cycles > 1)
         {
             _t = issue + cycles - 1;
             _open = false;
         }
-        if (p.BlockCycles > 0) { _blockUntil = issue + p.BlockCycles; _blockCause = p.Stall; }
-        if (p.FpMac) _fpAluBlockedUntil = issue + 1 + _model.FpMacBlocksFpAlu;
+        if (e.BlockCycles > 0) { _blockUntil = issue + e.BlockCycles; _blockCause = e.BlockCause; }
+        if ((f & InstTimingFlags.FpMac) != 0) _fpAluBlockedUntil = issue + 1 + _model.FpMacBlocksFpAlu;
 
         // Memory: stalls of this instruction's accesses, then results.
-        long memStall = executed && _bus.AccessCount > 0 ? Accesses(cls, issue, younger) : 0;
+        long memStall = executed && _bus.AccessCount > 0 ? Accesses((f & InstTimingFlags.MultipleAccess) != 0, issue, younger) : 0;
         long t0 = issue + memStall;
-        WriteResults(ref d, ref p, cls, issue, t0, earlyAlu);
-        if (cls >= TimingClass.FpAlu && cls <= TimingClass.FpSystem) WriteFpResults(ref d, ref p, cls, issue, t0);
+        WriteResults(ref e, issue, t0, earlyAlu);
+        if ((f & InstTimingFlags.Fp) != 0) WriteFpResults(ref d, ClassTimingOf(ref d).Latency, d.Class, issue, t0);
 
-        if (cls == TimingClass.It) _itLeft = 4 - BitOperations.TrailingZeroCount(d.Raw & 0xF | 0x10);
+        if ((f & InstTimingFlags.It) != 0) _itLeft = e.ItLeft;
 
-        if ((cls == TimingClass.Branch || cls == TimingClass.TableBranch || (d.Flags & InstFlags.WritesPc) != 0) && c.Fault == FaultKind.None)
+        if ((f & InstTimingFlags.Branch) != 0 && c.Fault == FaultKind.None)
         {
             if (c.ExceptionReturnRequested) _returning = true;
-            else ResolveBranch(c, ref d, cls, issue, executed, predicated);
+            else ResolveBranch(c, ref d, d.Class, issue, executed, predicated);
         }
+    }
+
+    /// <summary>FP operands, and DSB/DMB waiting for the store buffer to drain.</summary>
+    private long FpAndBarrierReady(ref DecodedInst d, InstTimingFlags f, long issue, ref StallCause cause)
+    {
+        if ((f & InstTimingFlags.Fp) != 0) issue = FpOperandsReady(ref d, d.Class, issue, ref cause);
+        if ((f & InstTimingFlags.DrainStoreBuffer) != 0 && _sb.DrainedAt > issue) { issue = _sb.DrainedAt; cause = StallCause.StoreBuffer; }
+        return issue;
     }
 
     /// <summary>
@@ -256,13 +273,36 @@ internal partial struct CortexM7Timing : ITimingModel
         _t += cycles;
         _open = false;
         _redirect = true;
-        _ctr.StallCycles[(int)StallCause.Exception] += (ulong)cycles;
+        _stalls[(int)StallCause.Exception] += (ulong)cycles;
     }
 
     /// <summary>Thumb-2 modified immediate (A5.3.2) with a rotation: a "shifted constant" operand2 (timing facts 3.1 matrix, 3.3).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsShiftedConstant(uint raw, int size) =>
         size == 4 && (raw & 0xFA00_8000) == 0xF000_0000 && ((((raw >> 26) & 1) << 3) | ((raw >> 12) & 7)) >= 4;
+
+    /// <summary>The issue cycle allowed by one operand (scoreboard index register * Roles + role), and its cause if it is the binding one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly long Operand(int op, long issue, ref StallCause cause)
+    {
+        long need = Unsafe.Add(ref Unsafe.As<RegNeeds, long>(ref Unsafe.AsRef(in _need)), op);
+        if (need > issue)
+        {
+            issue = need;
+            cause = Unsafe.Add(ref Unsafe.As<RegCauses, StallCause>(ref Unsafe.AsRef(in _needCause)), op);
+        }
+        return issue;
+    }
+
+    /// <summary>Whether every source in the cached slots could be read by the early ALU at <paramref name="issue"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly bool SlotsReadyEarly(ref InstTiming e, long issue) =>
+        Math.Max(Math.Max(EarlyNeed(e.Op0), EarlyNeed(e.Op1)), Math.Max(EarlyNeed(e.Op2), EarlyNeed(e.Op3))) <= issue;
+
+    /// <summary>When the register of operand <paramref name="op"/> can be read early, whatever the operand's own role.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly long EarlyNeed(int op) =>
+        Unsafe.Add(ref Unsafe.As<RegNeeds, long>(ref Unsafe.AsRef(in _need)), (op & ~(Scoreboard.Roles - 1)) + (int)OperandRole.Early);
 
     private readonly bool SourcesReadyEarly(ushort src, long issue)
     {
@@ -271,47 +311,21 @@ internal partial struct CortexM7Timing : ITimingModel
         {
             int r = BitOperations.TrailingZeroCount(m);
             m &= m - 1;
-            if (_ready[r] + _kindDeltas[_kind[r] * 4] > issue) return false;
+            if (_need[r * Scoreboard.Roles + (int)OperandRole.Early] > issue) return false;
         }
         return true;
     }
 
-    private long IntOperands(ref DecodedInst d, ref ClassTiming p, TimingClass cls, long issue, bool predicated, ref StallCause cause)
+    /// <summary>Operands of an instruction with more source registers than the cached slots (LDM/STM lists).</summary>
+    private readonly long IntOperandsSlow(ref DecodedInst d, long issue, ref StallCause cause)
     {
+        ref ClassTiming p = ref ClassTimingOf(ref d);
         uint src = d.SrcMask & 0x7FFFu; // PC reads are always ready
-        if (src != 0)
+        while (src != 0)
         {
-            uint early = d.EarlyMask;
-            uint acc = 0;
-            if (p.Accumulator) acc = (cls == TimingClass.MacLong ? Bit(d.Rd) | Bit(d.Ra) : Bit(d.Ra)) & src & ~early;
-            uint storeData = (p.Units & Units.Store) != 0 ? src & ~early : 0;
-            bool memory = (p.Units & (Units.Load | Units.Store)) != 0;
-            bool mul = (p.Units & Units.Mac) != 0;
-            while (src != 0)
-            {
-                int r = BitOperations.TrailingZeroCount(src);
-                uint bit = 1u << r;
-                src &= src - 1;
-                long ready = _ready[r];
-                int k = _kind[r];
-                long need;
-                var why = _kindCauses[k];
-                if ((early & bit) != 0)
-                {
-                    need = ready + _kindDeltas[k * 4 + (memory ? 1 : 0)];
-                    if (need > Math.Max(issue, ready)) why = StallCause.EarlyOperand; // the early read itself costs cycles
-                }
-                else if ((acc & bit) != 0) need = ready - _model.MacAccumulatorLate;
-                else if ((storeData & bit) != 0) need = ready - _model.StoreDataLate;
-                else if (mul) need = ready + _kindDeltas[k * 4 + 2];
-                else need = ready;
-                if (need > issue) { issue = need; cause = why; }
-            }
-        }
-        if (((d.Flags & InstFlags.ReadsFlags) != 0 || predicated) && _ready[FlagsIndex] > issue)
-        {
-            issue = _ready[FlagsIndex];
-            cause = _kindCauses[_kind[FlagsIndex]];
+            int r = BitOperations.TrailingZeroCount(src);
+            src &= src - 1;
+            issue = Operand(r * Scoreboard.Roles + (int)RoleOf(ref d, ref p, d.Class, r), issue, ref cause);
         }
         return issue;
     }
@@ -344,34 +358,14 @@ internal partial struct CortexM7Timing : ITimingModel
     private static int BaseRegister(ref DecodedInst d) =>
         d.Size == 2 && ((d.Raw & 0xFE00) == 0xBC00 || (d.Raw & 0xFE00) == 0xB400) ? 13 : d.Rn;
 
-    private void WriteResults(ref DecodedInst d, ref ClassTiming p, TimingClass cls, long issue, long t0, bool earlyAlu)
+    private void WriteResults(ref InstTiming e, long issue, long t0, bool earlyAlu)
     {
-        uint dst = d.DstMask & 0x7FFFu;
+        // Pre/post-index base update: bypassable out of EX1 (timing facts 1.4 M7BaseUpdate 0, 3.1 AGU results).
+        if (e.WriteBack != InstTiming.NoWriteBack) Set(e.WriteBack, issue, _earlyForwardKind);
+        uint dst = e.Dst;
         if (dst != 0)
         {
-            bool memory = (p.Units & (Units.Load | Units.Store)) != 0;
-            uint writeBack = 0;
-            if (memory)
-            {
-                int rn = BaseRegister(ref d);
-                bool baseIsData = cls switch
-                {
-                    TimingClass.LoadMultiple => (d.Imm & 0xFFFF & (1u << rn)) != 0, // base in the list: loaded, no write-back
-                    TimingClass.LoadDual => rn == d.Rd || rn == d.Ra,
-                    TimingClass.Load or TimingClass.LoadSub or TimingClass.LoadExclusive or TimingClass.FpLoad => rn == d.Rd,
-                    TimingClass.StoreExclusive => rn == d.Rd,
-                    _ => false,
-                };
-                if (!baseIsData) writeBack = dst & Bit(rn);
-            }
-            if (writeBack != 0)
-            {
-                // Pre/post-index base update: bypassable out of EX1 (timing facts 1.4 M7BaseUpdate 0, 3.1 AGU results).
-                int rn = BitOperations.TrailingZeroCount(writeBack);
-                Set(rn, issue, _earlyForwardKind);
-                dst &= ~writeBack;
-            }
-            if (cls == TimingClass.LoadMultiple)
+            if ((e.Flags & InstTimingFlags.LoadMultiple) != 0)
             {
                 // Two registers per cycle, in ascending register order.
                 int k = 0;
@@ -380,7 +374,7 @@ internal partial struct CortexM7Timing : ITimingModel
                     int r = BitOperations.TrailingZeroCount(dst);
                     dst &= dst - 1;
                     long tk = t0 + (k++ >> 1);
-                    Set(r, tk + p.Latency, p.Kind);
+                    Set(r, tk + e.ResultLatency, e.ResultKind);
                 }
             }
             else
@@ -388,8 +382,7 @@ internal partial struct CortexM7Timing : ITimingModel
                 long n;
                 byte kind;
                 if (earlyAlu) { n = t0; kind = _earlyForwardKind; }
-                else if (cls == TimingClass.FpMove) { n = t0 + _model.FpMoveToCore; kind = _fpMoveKind; }
-                else { n = t0 + p.Latency; kind = p.Kind; }
+                else { n = t0 + e.ResultLatency; kind = e.ResultKind; }
                 while (dst != 0)
                 {
                     int r = BitOperations.TrailingZeroCount(dst);
@@ -398,25 +391,30 @@ internal partial struct CortexM7Timing : ITimingModel
                 }
             }
         }
-        if ((d.Flags & InstFlags.WritesFlags) != 0)
+        if ((e.Flags & InstTimingFlags.WritesFlags) != 0)
         {
-            _ready[FlagsIndex] = issue + Math.Max(p.Latency, _model.FlagsLatency);
-            _kind[FlagsIndex] = _flagsKind;
-            _lastFlagsIssue = issue;
-        }
-        else if (cls == TimingClass.FpSystem && (d.Raw & 0xF000) == 0xF000 && (d.Raw & 0x0010_0000) != 0)
-        {
-            // VMRS APSR_nzcv, FPSCR (Rt = 15) copies the FP flags.
-            _ready[FlagsIndex] = issue + _model.FlagsLatency;
-            _kind[FlagsIndex] = _fpFlagsKind;
+            Set(Scoreboard.Flags, issue + e.FlagsLatency, e.FlagsKind);
             _lastFlagsIssue = issue;
         }
     }
 
+    /// <summary>Register <paramref name="r"/> gets a result readable normally from cycle <paramref name="normal"/>, produced by kind <paramref name="kind"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Set(int r, long normal, byte kind)
     {
-        _ready[r] = normal;
-        _kind[r] = kind;
+        ref long need = ref Unsafe.Add(ref Unsafe.As<RegNeeds, long>(ref _need), r * Scoreboard.Roles);
+        ref long delta = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_kindDelta), kind * Scoreboard.Roles);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var n = Vector256.Create(normal);
+            (Vector256.LoadUnsafe(ref delta) + n).StoreUnsafe(ref need);
+            (Vector256.LoadUnsafe(ref delta, 4) + n).StoreUnsafe(ref need, 4);
+        }
+        else
+        {
+            for (int i = 0; i < Scoreboard.Roles; i++) Unsafe.Add(ref need, i) = normal + Unsafe.Add(ref delta, i);
+        }
+        Unsafe.WriteUnaligned(ref Unsafe.As<StallCause, byte>(ref Unsafe.Add(ref Unsafe.As<RegCauses, StallCause>(ref _needCause), r * Scoreboard.Roles)),
+            Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<StallCause, byte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_kindCause), kind * Scoreboard.Roles))));
     }
 }

@@ -2,18 +2,33 @@ using System.Runtime.CompilerServices;
 
 namespace M7Sim.Timing;
 
-/// <summary>Per-register cycle times: R0-R15 and the flags (index 16). Inline so the scoreboard lives in the timing struct.</summary>
-[InlineArray(17)]
-internal struct RegTimes
+/// <summary>
+/// Layout of the integer scoreboard: one row of <see cref="Roles"/> entries per register R0-R15, the
+/// flags (16) and an always-ready dummy (17) that unused operand slots of <see cref="InstTiming"/>
+/// point at. Entry [reg * Roles + role] is the earliest issue cycle of a consumer reading the register
+/// in that <see cref="OperandRole"/>, and the cause to charge if it waits: both are written once per
+/// result, so reading an operand is one load.
+/// </summary>
+internal static class Scoreboard
+{
+    public const int Roles = 8;
+    public const int Flags = 16;
+    public const int Dummy = 17;
+    public const int Entries = (Dummy + 1) * Roles;
+}
+
+/// <summary>Per (register, read role) earliest issue cycle (see <see cref="Scoreboard"/>). Inline so the scoreboard lives in the timing struct.</summary>
+[InlineArray(Scoreboard.Entries)]
+internal struct RegNeeds
 {
     private long _element;
 }
 
-/// <summary>Per-register producer kind (CoreModel.KindDeltas index).</summary>
-[InlineArray(17)]
-internal struct RegKinds
+/// <summary>Per (register, read role) stall cause, indexed like <see cref="RegNeeds"/>.</summary>
+[InlineArray(Scoreboard.Entries)]
+internal struct RegCauses
 {
-    private byte _element;
+    private StallCause _element;
 }
 
 /// <summary>Per single-precision FP register (S0-S31; D16-D31 halves at 32-63) ready times.</summary>
@@ -21,4 +36,18 @@ internal struct RegKinds
 internal struct FpTimes
 {
     private long _element;
+}
+
+/// <summary>Counters kept inline in the timing struct (copied into <see cref="TimingCounters"/> when read).</summary>
+[InlineArray(TimingCounters.CauseCount)]
+internal struct CauseCounts
+{
+    private ulong _element;
+}
+
+/// <summary>Instructions per timing class, kept inline like <see cref="CauseCounts"/>.</summary>
+[InlineArray((int)TimingClass.Nop + 1)]
+internal struct ClassCounts
+{
+    private ulong _element;
 }
