@@ -95,11 +95,14 @@ internal partial struct CortexM7Timing
         e.BlockCause = p.Stall;
 
         // Operands: the role each source register is read in.
-        if (cls != TimingClass.Branch) f |= InstTimingFlags.CheckOperands;
-        if ((d.Flags & InstFlags.ReadsFlags) != 0) f |= InstTimingFlags.ReadsFlags;
-        uint src = d.SrcMask & 0x7FFFu;
+        // Branches are predicted: they wait for neither registers nor flags (no operands described).
+        bool operands = cls != TimingClass.Branch;
+        if (operands) f |= InstTimingFlags.CheckOperands;
+        if (operands && (d.Flags & InstFlags.ReadsFlags) != 0) f |= InstTimingFlags.ReadsFlags;
+        uint src = operands ? d.SrcMask & 0x7FFFu : 0;
         e.Op0 = e.Op1 = e.Op2 = e.Op3 = InstTiming.NoOperand;
-        if (BitOperations.PopCount(src) > InstTiming.Slots) f |= InstTimingFlags.ManySources;
+        // A branch's sources still decide whether it could use the early ALU: ManySources keeps them in d.
+        if (BitOperations.PopCount(src) > InstTiming.Slots || (!operands && (d.SrcMask & 0x7FFF) != 0)) f |= InstTimingFlags.ManySources;
         else
         {
             for (int i = 0; src != 0; i++)
@@ -160,7 +163,8 @@ internal partial struct CortexM7Timing
             }
         }
         e.Dst = (ushort)dst;
-        if (cls == TimingClass.LoadMultiple) f |= InstTimingFlags.LoadMultiple;
+        e.Dst0 = dst == 0 ? (byte)Scoreboard.Sink : (byte)BitOperations.TrailingZeroCount(dst);
+        if (BitOperations.PopCount(dst) > 1 || cls == TimingClass.LoadMultiple) f |= InstTimingFlags.ManyDests;
         if (cls == TimingClass.FpMove) { e.ResultLatency = checked((sbyte)_model.FpMoveToCore); e.ResultKind = _fpMoveKind; }
         else { e.ResultLatency = p.Latency; e.ResultKind = p.Kind; }
         if ((d.Flags & InstFlags.WritesFlags) != 0)

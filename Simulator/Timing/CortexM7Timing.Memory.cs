@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using M7Sim.Memory;
 
 namespace M7Sim.Timing;
@@ -71,7 +72,67 @@ internal partial struct CortexM7Timing
     /// </summary>
     private long Accesses(bool multiple, long issue, bool younger)
     {
-        var ctr = _ctr;
+        // Most accesses are one load or store to a TCM: no cache, no wait states, only the store buffer.
+        if (_bus.AccessCount == 1 && !multiple)
+        {
+            ref var a = ref MemoryMarshal.GetArrayDataReference(_bus.Accesses);
+            if (a.Region < _regions.Length)
+            {
+                ref var region = ref _regions[a.Region];
+                if (region.Kind == MemKind.Tcm) return a.IsWrite ? TcmStore(ref region, ref a, issue) : TcmLoad(ref region, ref a, issue, younger);
+            }
+        }
+        return AccessesGeneral(multiple, issue, younger);
+    }
+
+    /// <summary><see cref="AccessesGeneral"/> for one TCM load: only an unaligned access or a pending store to its word stalls it.</summary>
+    private long TcmLoad(ref RegionCounts region, ref MemAccess a, long issue, bool younger)
+    {
+        region.Reads++;
+        region.ReadBytes += a.Size;
+        long stall = 0;
+        var cause = StallCause.None;
+        if ((a.Address & (a.Size - 1u)) != 0)
+        {
+            stall = younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
+            cause = StallCause.UnalignedAccess;
+        }
+        if (!_sb.Empty)
+        {
+            long st = _sb.PendingStoreTo(a.Address, issue);
+            if (st != long.MinValue && st + _model.StoreToLoad > issue + stall)
+            {
+                stall = st + _model.StoreToLoad - issue;
+                cause = StallCause.StoreBuffer;
+            }
+        }
+        if (stall > 0) AccessStall(issue, stall, cause);
+        return stall;
+    }
+
+    /// <summary><see cref="AccessesGeneral"/> for one TCM store: it stalls only when the store buffer is full.</summary>
+    private long TcmStore(ref RegionCounts region, ref MemAccess a, long issue)
+    {
+        region.Writes++;
+        region.WriteBytes += a.Size;
+        int drain;
+        if ((a.Address & (a.Size - 1u)) != 0) drain = Math.Max(1, _model.UnalignedStoreCycles);
+        else if (a.Size < 4) drain = _model.SubwordTcmBankCycles; // read-modify-write of the bank
+        else drain = _model.WordStoreCycles;
+        long stall = _sb.Push(issue, a.Address, drain, tcm: true);
+        if (stall > 0) AccessStall(issue, stall, StallCause.StoreBuffer);
+        return stall;
+    }
+
+    private void AccessStall(long issue, long stall, StallCause cause)
+    {
+        _stalls[(int)cause] += (ulong)stall;
+        _t = Math.Max(_t, issue) + stall;
+        _open = false;
+    }
+
+    private long AccessesGeneral(bool multiple, long issue, bool younger)
+    {
         var list = _bus.Accesses;
         int n = Math.Min(_bus.AccessCount, list.Length);
         long stall = 0;
@@ -83,11 +144,11 @@ internal partial struct CortexM7Timing
         {
             ref var a = ref list[i];
             int region = a.Region;
-            bool counted = (uint)region < (uint)ctr.RegionReads.Length;
+            bool counted = (uint)region < (uint)_regions.Length;
             bool unaligned = (a.Address & (a.Size - 1u)) != 0;
             if (!a.IsWrite)
             {
-                if (counted) { ctr.RegionReads[region]++; ctr.RegionReadBytes[region] += a.Size; }
+                if (counted) { _regions[region].Reads++; _regions[region].ReadBytes += a.Size; }
                 long now = issue + stall;
                 int s = _mem.ReadStall(region, a.Address, now, out var why);
                 if (s > 0) { stall += s; cause = why; }
@@ -108,7 +169,7 @@ internal partial struct CortexM7Timing
             }
             else
             {
-                if (counted) { ctr.RegionWrites[region]++; ctr.RegionWriteBytes[region] += a.Size; }
+                if (counted) { _regions[region].Writes++; _regions[region].WriteBytes += a.Size; }
                 int drain = _mem.WriteDrainCycles(region, a.Address, issue + stall, out bool tcm);
                 bool rmw = tcm && (a.Size < 4 || unaligned);
                 if (unaligned) drain = Math.Max(drain, _model.UnalignedStoreCycles);
@@ -130,12 +191,7 @@ internal partial struct CortexM7Timing
             int waited = _sb.Push(issue + stall, storeAddress, storeDrain, storeTcmBank);
             if (waited > 0) { stall += waited; cause = StallCause.StoreBuffer; }
         }
-        if (stall > 0)
-        {
-            _stalls[(int)cause] += (ulong)stall;
-            _t = Math.Max(_t, issue) + stall;
-            _open = false;
-        }
+        if (stall > 0) AccessStall(issue, stall, cause);
         return stall;
     }
 }

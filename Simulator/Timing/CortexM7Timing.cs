@@ -72,6 +72,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     // Counters kept here for speed; Counters copies them into _ctr.
     private CauseCounts _stalls;
     private ClassCounts _byClass;
+    private readonly RegionCounts[] _regions;
 
     // Static facts per instruction (CortexM7Timing.Describe.cs).
     private readonly byte[] _instCache;
@@ -92,6 +93,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         _bus = bus;
         _ctr = new TimingCounters(bus.Regions.Count);
         _mem = new MemoryTiming(bus, board, ccr, _ctr);
+        _regions = new RegionCounts[bus.Regions.Count];
         _bp = new BranchPredictor(model.BtacEntries, model.CounterBits, model.StaticBackwardTaken);
         _sb = new StoreBuffer(model.StoreBufferEntries);
         Reset();
@@ -107,6 +109,13 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
             _ctr.PredicatedFalse = _predicatedFalse;
             ((ReadOnlySpan<ulong>)_stalls).CopyTo(_ctr.StallCycles);
             ((ReadOnlySpan<ulong>)_byClass).CopyTo(_ctr.ByClass);
+            for (int i = 0; i < _regions.Length; i++)
+            {
+                _ctr.RegionReads[i] = _regions[i].Reads;
+                _ctr.RegionReadBytes[i] = _regions[i].ReadBytes;
+                _ctr.RegionWrites[i] = _regions[i].Writes;
+                _ctr.RegionWriteBytes[i] = _regions[i].WriteBytes;
+            }
             return _ctr;
         }
     }
@@ -138,6 +147,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         _ctr.Clear();
         ((Span<ulong>)_stalls).Clear();
         ((Span<ulong>)_byClass).Clear();
+        for (int i = 0; i < _regions.Length; i++) _regions[i] = new RegionCounts { Kind = _mem.Kinds[i] };
         _instructions = _pairs = _predicatedFalse = 0;
         _ipsr = 0;
         _returning = false;
@@ -189,10 +199,10 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
                 issue = Operand(e.Op2, issue, ref cause);
                 issue = Operand(e.Op3, issue, ref cause);
             }
-            else issue = IntOperandsSlow(ref d, issue, ref cause);
+            else (issue, cause) = IntOperandsSlow(ref d, issue, cause);
             if ((f & InstTimingFlags.ReadsFlags) != 0 || predicated) issue = Operand(Scoreboard.Flags * Scoreboard.Roles, issue, ref cause);
         }
-        if ((f & (InstTimingFlags.Fp | InstTimingFlags.DrainStoreBuffer)) != 0) issue = FpAndBarrierReady(ref d, f, issue, ref cause);
+        if ((f & (InstTimingFlags.Fp | InstTimingFlags.DrainStoreBuffer)) != 0) (issue, cause) = FpAndBarrierReady(ref d, f, issue, cause);
 
         // Load bank (DTCM/D-cache word bank = address bit 2) for the two-loads rule.
         int bank = -1;
@@ -252,12 +262,12 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         }
     }
 
-    /// <summary>FP operands, and DSB/DMB waiting for the store buffer to drain.</summary>
-    private long FpAndBarrierReady(ref DecodedInst d, InstTimingFlags f, long issue, ref StallCause cause)
+    /// <summary>FP operands, and DSB/DMB waiting for the store buffer to drain (by value: a ref would keep Retire's cause on the stack).</summary>
+    private (long Issue, StallCause Cause) FpAndBarrierReady(ref DecodedInst d, InstTimingFlags f, long issue, StallCause cause)
     {
         if ((f & InstTimingFlags.Fp) != 0) issue = FpOperandsReady(ref d, d.Class, issue, ref cause);
         if ((f & InstTimingFlags.DrainStoreBuffer) != 0 && _sb.DrainedAt > issue) { issue = _sb.DrainedAt; cause = StallCause.StoreBuffer; }
-        return issue;
+        return (issue, cause);
     }
 
     /// <summary>
@@ -317,7 +327,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     }
 
     /// <summary>Operands of an instruction with more source registers than the cached slots (LDM/STM lists).</summary>
-    private readonly long IntOperandsSlow(ref DecodedInst d, long issue, ref StallCause cause)
+    private readonly (long Issue, StallCause Cause) IntOperandsSlow(ref DecodedInst d, long issue, StallCause cause)
     {
         ref ClassTiming p = ref ClassTimingOf(ref d);
         uint src = d.SrcMask & 0x7FFFu; // PC reads are always ready
@@ -327,7 +337,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
             src &= src - 1;
             issue = Operand(r * Scoreboard.Roles + (int)RoleOf(ref d, ref p, d.Class, r), issue, ref cause);
         }
-        return issue;
+        return (issue, cause);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -362,39 +372,38 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     {
         // Pre/post-index base update: bypassable out of EX1 (timing facts 1.4 M7BaseUpdate 0, 3.1 AGU results).
         if (e.WriteBack != InstTiming.NoWriteBack) Set(e.WriteBack, issue, _earlyForwardKind);
-        uint dst = e.Dst;
-        if (dst != 0)
-        {
-            if ((e.Flags & InstTimingFlags.LoadMultiple) != 0)
-            {
-                // Two registers per cycle, in ascending register order.
-                int k = 0;
-                while (dst != 0)
-                {
-                    int r = BitOperations.TrailingZeroCount(dst);
-                    dst &= dst - 1;
-                    long tk = t0 + (k++ >> 1);
-                    Set(r, tk + e.ResultLatency, e.ResultKind);
-                }
-            }
-            else
-            {
-                long n;
-                byte kind;
-                if (earlyAlu) { n = t0; kind = _earlyForwardKind; }
-                else { n = t0 + e.ResultLatency; kind = e.ResultKind; }
-                while (dst != 0)
-                {
-                    int r = BitOperations.TrailingZeroCount(dst);
-                    dst &= dst - 1;
-                    Set(r, n, kind);
-                }
-            }
-        }
+        long n = earlyAlu ? t0 : t0 + e.ResultLatency;
+        byte kind = earlyAlu ? _earlyForwardKind : e.ResultKind;
+        if ((e.Flags & InstTimingFlags.ManyDests) == 0) Set(e.Dst0, n, kind);
+        else WriteManyResults(ref e, t0, n, kind);
         if ((e.Flags & InstTimingFlags.WritesFlags) != 0)
         {
             Set(Scoreboard.Flags, issue + e.FlagsLatency, e.FlagsKind);
             _lastFlagsIssue = issue;
+        }
+    }
+
+    private void WriteManyResults(ref InstTiming e, long t0, long n, byte kind)
+    {
+        uint dst = e.Dst;
+        if (e.Key.Class == TimingClass.LoadMultiple)
+        {
+            // Two registers per cycle, in ascending register order.
+            int k = 0;
+            while (dst != 0)
+            {
+                int r = BitOperations.TrailingZeroCount(dst);
+                dst &= dst - 1;
+                long tk = t0 + (k++ >> 1);
+                Set(r, tk + e.ResultLatency, e.ResultKind);
+            }
+            return;
+        }
+        while (dst != 0)
+        {
+            int r = BitOperations.TrailingZeroCount(dst);
+            dst &= dst - 1;
+            Set(r, n, kind);
         }
     }
 

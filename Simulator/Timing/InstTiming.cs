@@ -33,8 +33,8 @@ internal enum InstTimingFlags : ushort
     Branch = 1 << 12,
     /// <summary>LDM/STM/LDRD/STRD/VLDM/VSTM: accesses paced by issue cycles, stores take one buffer entry.</summary>
     MultipleAccess = 1 << 13,
-    /// <summary>LDM: results arrive two registers per cycle.</summary>
-    LoadMultiple = 1 << 14,
+    /// <summary>More than one destination besides the write-back (LDM, LDRD, long multiplies): the result loop runs over <see cref="InstTiming.Dst"/>.</summary>
+    ManyDests = 1 << 14,
 }
 
 /// <summary>How an instruction reads one source register: selects the scoreboard entry (see <see cref="Scoreboard"/>).</summary>
@@ -90,6 +90,8 @@ internal struct InstTiming
     public byte ItLeft;
     /// <summary>Integer registers written (R0-R14), the write-back register excluded.</summary>
     public ushort Dst;
+    /// <summary>The one register in <see cref="Dst"/>, or <see cref="Scoreboard.Sink"/> when none (unless <see cref="InstTimingFlags.ManyDests"/>).</summary>
+    public byte Dst0;
     /// <summary>Source registers in ascending order as scoreboard indices (register * Roles + role); unused = <see cref="NoOperand"/>.</summary>
     public byte Op0, Op1, Op2, Op3;
 

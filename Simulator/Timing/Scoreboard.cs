@@ -4,8 +4,8 @@ namespace M7Sim.Timing;
 
 /// <summary>
 /// Layout of the integer scoreboard: one row of <see cref="Roles"/> entries per register R0-R15, the
-/// flags (16) and an always-ready dummy (17) that unused operand slots of <see cref="InstTiming"/>
-/// point at. Entry [reg * Roles + role] is the earliest issue cycle of a consumer reading the register
+/// flags (16), an always-ready dummy (17) that unused operand slots of <see cref="InstTiming"/> read,
+/// and a sink (18) that instructions without a destination write, so neither needs a branch. Entry [reg * Roles + role] is the earliest issue cycle of a consumer reading the register
 /// in that <see cref="OperandRole"/>, and the cause to charge if it waits: both are written once per
 /// result, so reading an operand is one load.
 /// </summary>
@@ -14,7 +14,8 @@ internal static class Scoreboard
     public const int Roles = 8;
     public const int Flags = 16;
     public const int Dummy = 17;
-    public const int Entries = (Dummy + 1) * Roles;
+    public const int Sink = 18;
+    public const int Entries = (Sink + 1) * Roles;
 }
 
 /// <summary>Per (register, read role) earliest issue cycle (see <see cref="Scoreboard"/>). Inline so the scoreboard lives in the timing struct.</summary>
@@ -50,4 +51,11 @@ internal struct CauseCounts
 internal struct ClassCounts
 {
     private ulong _element;
+}
+
+/// <summary>Data accesses of one bus region, with the region's memory kind beside them (one lookup per access).</summary>
+internal struct RegionCounts
+{
+    public ulong Reads, ReadBytes, Writes, WriteBytes;
+    public MemKind Kind;
 }

@@ -59,7 +59,14 @@ internal sealed class SetAssociativeCache
         uint tag = line + 1;
         uint now = ++_clock;
         evictedDirty = false;
-        int hit = _tags.AsSpan(first, _ways).IndexOf(tag); // vectorised for the fully associative ART
+        int hit = -1;
+        if (_ways > 8) hit = _tags.AsSpan(first, _ways).IndexOf(tag); // vectorised for the fully associative ART
+        else
+        {
+            // The L1 caches have 2 or 4 ways: a plain loop beats the vectorised search's set-up.
+            for (int w = 0; w < _ways; w++)
+                if (_tags[first + w] == tag) { hit = w; break; }
+        }
         if (hit >= 0)
         {
             int w = first + hit;
