@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using M7Sim.Memory;
 
@@ -97,15 +98,7 @@ internal partial struct CortexM7Timing
             stall = younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
             cause = StallCause.UnalignedAccess;
         }
-        if (!_sb.Empty)
-        {
-            long st = _sb.PendingStoreTo(a.Address, issue);
-            if (st != long.MinValue && st + _model.StoreToLoad > issue + stall)
-            {
-                stall = st + _model.StoreToLoad - issue;
-                cause = StallCause.StoreBuffer;
-            }
-        }
+        StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
         if (stall > 0) AccessStall(issue, stall, cause);
         return stall;
     }
@@ -122,6 +115,19 @@ internal partial struct CortexM7Timing
         long stall = _sb.Push(issue, a.Address, drain, tcm: true);
         if (stall > 0) AccessStall(issue, stall, StallCause.StoreBuffer);
         return stall;
+    }
+
+    /// <summary>A load (looked up at <paramref name="now"/>) of a word a buffered store has not written yet waits until StoreToLoad cycles after that store's issue.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly void StoreToLoad(uint address, long now, long issue, ref long stall, ref StallCause cause)
+    {
+        if (_sb.Empty) return;
+        long st = _sb.PendingStoreTo(address, now);
+        if (st != long.MinValue && st + _model.StoreToLoad > issue + stall)
+        {
+            stall = st + _model.StoreToLoad - issue;
+            cause = StallCause.StoreBuffer;
+        }
     }
 
     private void AccessStall(long issue, long stall, StallCause cause)
@@ -157,15 +163,7 @@ internal partial struct CortexM7Timing
                     stall += younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
                     cause = StallCause.UnalignedAccess;
                 }
-                if (!_sb.Empty)
-                {
-                    long st = _sb.PendingStoreTo(a.Address, now);
-                    if (st != long.MinValue && st + _model.StoreToLoad > issue + stall)
-                    {
-                        stall = st + _model.StoreToLoad - issue;
-                        cause = StallCause.StoreBuffer;
-                    }
-                }
+                StoreToLoad(a.Address, now, issue, ref stall, ref cause);
             }
             else
             {
