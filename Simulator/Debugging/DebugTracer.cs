@@ -45,7 +45,7 @@ internal struct DebugTracer : ITracer
     {
         _retired = true;
         _ipsrAtRetire = c.Ipsr;
-        if (c.Fault is >= FaultKind.Undefined and <= FaultKind.DataAccessViolation) LastFault = c.Fault;
+        if (c.Fault is >= FaultKind.Undefined and <= FaultKind.InstructionAccessViolation) LastFault = c.Fault;
         int n = _bus.AccessCount;
         if (n == 0 || Watch is not null) return;
         var watches = _points.Watchpoints;

@@ -16,7 +16,7 @@ internal static class StopSignals
         FaultKind.Undefined or FaultKind.InvalidState or FaultKind.InvalidPc or FaultKind.NoCoprocessor => Sigill,
         FaultKind.Unaligned => Sigbus,
         FaultKind.DivideByZero => Sigfpe,
-        FaultKind.PreciseBusError or FaultKind.InstructionBusError or FaultKind.DataAccessViolation => Sigsegv,
+        FaultKind.PreciseBusError or FaultKind.InstructionBusError or FaultKind.DataAccessViolation or FaultKind.InstructionAccessViolation => Sigsegv,
         _ => Sigtrap,
     };
 

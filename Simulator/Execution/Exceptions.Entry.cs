@@ -94,9 +94,11 @@ internal static partial class Exceptions
 
     private static bool StackingFailed(Machine m, int exception, uint address, uint sp)
     {
-        m.Scs.RecordCfsr(SystemControlSpace.CfsrStkErr);
-        m.Scs.RequestStop(StopReason.Fault, 0,
-            $"stacking for {Name(exception)} failed at 0x{address:X8} (SP=0x{sp:X8}, BusFault STKERR): the stack is not in writable memory" + FaultNote(m));
+        bool mpu = m.Bus.TakeMpuDenial(address);
+        m.Scs.RecordCfsr(mpu ? SystemControlSpace.CfsrMStkErr : SystemControlSpace.CfsrStkErr);
+        m.Scs.RequestStop(StopReason.Fault, 0, mpu
+            ? $"stacking for {Name(exception)} failed at 0x{address:X8} (SP=0x{sp:X8}, MemManage MSTKERR): the MPU does not let the stack be written" + FaultNote(m)
+            : $"stacking for {Name(exception)} failed at 0x{address:X8} (SP=0x{sp:X8}, BusFault STKERR): the stack is not in writable memory" + FaultNote(m));
         return false;
     }
 

@@ -154,8 +154,9 @@ internal static partial class Exceptions
 
     private static bool UnstackingFailed(Machine m, uint address)
     {
-        m.Scs.RecordCfsr(SystemControlSpace.CfsrUnstkErr);
-        m.Scs.RequestStop(StopReason.Fault, 0, $"unstacking on exception return failed at 0x{address:X8} (BusFault UNSTKERR)");
+        bool mpu = m.Bus.TakeMpuDenial(address);
+        m.Scs.RecordCfsr(mpu ? SystemControlSpace.CfsrMUnstkErr : SystemControlSpace.CfsrUnstkErr);
+        m.Scs.RequestStop(StopReason.Fault, 0, $"unstacking on exception return failed at 0x{address:X8} ({(mpu ? "MemManage MUNSTKERR" : "BusFault UNSTKERR")})");
         return false;
     }
 }

@@ -19,10 +19,12 @@ internal static partial class Exceptions
     public static bool TakeFault(Machine m, FaultKind kind)
     {
         var c = m.Cpu;
+        // A data access the MPU refused fails like a bus error in MemoryOps; the bus knows which it was.
+        if (m.Bus.TakeMpuDenial(c.FaultAddress) && kind == FaultKind.PreciseBusError) kind = FaultKind.DataAccessViolation;
         int exception = kind switch
         {
             FaultKind.PreciseBusError or FaultKind.InstructionBusError => BusFault,
-            FaultKind.DataAccessViolation => MemManage,
+            FaultKind.DataAccessViolation or FaultKind.InstructionAccessViolation => MemManage,
             _ => UsageFault,
         };
         m.Scs.RecordFault(kind, c.FaultAddress);
@@ -93,11 +95,12 @@ internal static partial class Exceptions
             FaultKind.DivideByZero => "division by zero with CCR.DIV_0_TRP set (DIVBYZERO)",
             FaultKind.PreciseBusError => $"bus error at 0x{c.FaultAddress:X8} ({RegionNote(m, c.FaultAddress)}) (PRECISERR)",
             FaultKind.InstructionBusError => $"instruction fetch from 0x{c.FaultAddress:X8} ({RegionNote(m, c.FaultAddress)}) (IBUSERR)",
-            FaultKind.DataAccessViolation => $"access violation at 0x{c.FaultAddress:X8} (DACCVIOL)",
+            FaultKind.DataAccessViolation => $"MPU access violation at 0x{c.FaultAddress:X8} (DACCVIOL)",
+            FaultKind.InstructionAccessViolation => $"instruction fetch from execute-never or MPU-protected 0x{c.FaultAddress:X8} (IACCVIOL)",
             _ => kind.ToString(),
         };
         string inst = "";
-        if (kind != FaultKind.InstructionBusError && m.Bus.Fetch16(c.Pc, out ushort hw1))
+        if (kind is not (FaultKind.InstructionBusError or FaultKind.InstructionAccessViolation) && m.Bus.Fetch16(c.Pc, out ushort hw1))
         {
             inst = Decoding.Decoder.Is32Bit(hw1) && m.Bus.Fetch16(c.Pc + 2, out ushort hw2)
                 ? $" instruction 0x{hw1:X4}{hw2:X4}"

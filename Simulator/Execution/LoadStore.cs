@@ -6,7 +6,7 @@ namespace M7Sim.Execution;
 
 /// <summary>
 /// Single loads and stores of every width (Armv7-M ARM A5.2.4, A5.3.7-A5.3.10): LDR/LDRB/LDRH/LDRSB/LDRSH,
-/// STR/STRB/STRH and their unprivileged forms (LDRT..., identical here because no MPU is modelled).
+/// STR/STRB/STRH (the unprivileged forms LDRT... wrap these: LoadStoreUnprivileged).
 /// All encodings of one addressing shape share a handler; the decode step normalises the fields:
 /// <list type="bullet">
 /// <item>immediate forms: Rd = Rt, Rn = base, Imm = signed offset (U already applied, two's complement),

@@ -21,7 +21,8 @@ internal enum FaultKind : byte
     PreciseBusError,  // PRECISERR, BFAR valid
     InstructionBusError, // IBUSERR
     // MemManage
-    DataAccessViolation, // DACCVIOL (writes to flash use this on parts without MPU regions? we use bus error)
+    DataAccessViolation, // DACCVIOL: the MPU refused a data access (the bus reports it as a failed access, Exceptions.TakeFault tells)
+    InstructionAccessViolation, // IACCVIOL: the MPU or the default map's execute-never rule refused a fetch
     // Not faults: requests to the run loop
     Breakpoint,       // BKPT other than semihosting: debug halt
     Semihosting,      // BKPT 0xAB

@@ -75,7 +75,7 @@ internal sealed class Bus
     /// mapped, or when it starts holding code, which takes its writes off the fast path).</summary>
     public void RefreshFastPages(MemoryRegion region)
     {
-        bool fast = region.Data is not null && region.DataOffset == 0 && region.Size <= region.Data.Length;
+        bool fast = _mpu is null && region.Data is not null && region.DataOffset == 0 && region.Size <= region.Data.Length;
         uint firstPage = region.Base >> 16, lastPage = (region.Base + region.Size - 1) >> 16;
         for (uint p = firstPage; p <= lastPage; p++)
         {
@@ -94,6 +94,41 @@ internal sealed class Bus
     }
 
     private readonly HashSet<uint> _sharedPages = new();
+
+    /// <summary>The MPU while it is enabled, else null. Its check runs only in ReadSlow/WriteSlow: while it is
+    /// set the fast page table is empty, so the fast paths cost nothing extra with the MPU off.</summary>
+    private MpuChecker? _mpu;
+
+    /// <summary>Address of the last access the MPU refused (the fault is then a MemManage DACCVIOL, not a BusFault).</summary>
+    private uint _mpuDeniedAddress;
+    private bool _mpuDenied;
+
+    public void SetMpu(MpuChecker? mpu)
+    {
+        if (mpu == _mpu) return;
+        _mpu = mpu;
+        if (mpu is not null) Array.Clear(_fast);
+        else foreach (var r in _regions) RefreshFastPages(r);
+    }
+
+    /// <summary>Set by LDRT/STRT around their access: the MPU and the PPB check it as unprivileged (A7.7, MemU_unpriv).</summary>
+    public bool UnprivilegedAccess;
+
+    /// <summary>True (once) when the failed access at <paramref name="address"/> was refused by the MPU.</summary>
+    public bool TakeMpuDenial(uint address)
+    {
+        bool denied = _mpuDenied && _mpuDeniedAddress == address;
+        _mpuDenied = false;
+        return denied;
+    }
+
+    private bool MpuDenies(uint address, int size, bool write)
+    {
+        if (_mpu!.PermitsData(address, size, write, UnprivilegedAccess)) return false;
+        _mpuDenied = true;
+        _mpuDeniedAddress = address;
+        return true;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MemoryRegion? Find(uint address)
@@ -161,6 +196,7 @@ internal sealed class Bus
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool ReadSlow(uint address, int size, out uint value)
     {
+        if (_mpu is not null && MpuDenies(address, size, false)) { value = 0; return false; }
         var r = Find(address);
         Record(address, size, false, r);
         if (r is not null)
@@ -209,6 +245,7 @@ internal sealed class Bus
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool WriteSlow(uint address, int size, uint value)
     {
+        if (_mpu is not null && MpuDenies(address, size, true)) return false;
         var r = Find(address);
         Record(address, size, true, r);
         if (r is null || r.ReadOnly) return false;

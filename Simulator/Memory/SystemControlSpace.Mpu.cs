@@ -1,8 +1,11 @@
+using M7Sim.Execution;
+
 namespace M7Sim.Memory;
 
 /// <summary>
-/// MPU registers (Armv7-M ARM B3.5) as storage: firmware can program and read back its 8 regions,
-/// but accesses are not checked against them (no MemManage faults from the MPU yet).
+/// MPU registers (Armv7-M ARM B3.5): the 8 regions the firmware programs and reads back. Every write
+/// recompiles them into <see cref="Mpu"/> and tells the machine, which routes accesses through the
+/// check while MPU_CTRL.ENABLE is set (see Machine.Mpu.cs).
 /// </summary>
 internal sealed partial class SystemControlSpace
 {
@@ -12,14 +15,31 @@ internal sealed partial class SystemControlSpace
     private readonly uint[] _mpuRbar = new uint[MpuRegions];
     private readonly uint[] _mpuRasr = new uint[MpuRegions];
 
-    /// <summary>MPU_CTRL.ENABLE: the firmware turned the MPU on (it is not enforced).</summary>
+    /// <summary>MPU_CTRL.ENABLE: the firmware turned the MPU on.</summary>
     public bool MpuEnabled => (_mpuCtrl & 1) != 0;
+
+    /// <summary>The access check compiled from the registers.</summary>
+    public MpuChecker Mpu => _mpu ??= new MpuChecker(_c, this);
+    private MpuChecker? _mpu;
+
+    /// <summary>
+    /// Execution priority below 0 (B1.5.4): only HardFault (-1) and NMI (-2) have negative priorities
+    /// and FAULTMASK boosts to -1, so this is ExecutionPriority() &lt; 0 without the walk over all exceptions.
+    /// </summary>
+    public bool ExecutionPriorityNegative => _active[Exceptions.HardFault] || _active[Exceptions.Nmi] || _c.Faultmask != 0;
 
     private void ResetMpu()
     {
         _mpuCtrl = _mpuRnr = 0;
         Array.Clear(_mpuRbar);
         Array.Clear(_mpuRasr);
+        ApplyMpu();
+    }
+
+    private void ApplyMpu()
+    {
+        Mpu.Load(_mpuCtrl, _mpuRbar, _mpuRasr);
+        _m.ApplyMpu(Mpu);
     }
 
     private uint ReadMpu(uint reg)
@@ -57,6 +77,8 @@ internal sealed partial class SystemControlSpace
                     if (region < MpuRegions) _mpuRasr[region] = Merge(_mpuRasr[region], value, mask) & 0x173F_FF3F;
                     break;
                 }
+            default: return;
         }
+        ApplyMpu();
     }
 }

@@ -244,6 +244,7 @@ internal sealed partial class SystemControlSpace
             case FaultKind.InstructionBusError: _cfsr |= CfsrIBusErr; break;
             case FaultKind.PreciseBusError: _cfsr |= CfsrPreciseErr | CfsrBfarValid; _bfar = address; break;
             case FaultKind.DataAccessViolation: _cfsr |= CfsrDaccViol | CfsrMmarValid; _mmfar = address; break;
+            case FaultKind.InstructionAccessViolation: _cfsr |= CfsrIaccViol; break; // MMFAR not valid for fetches
         }
     }
 

@@ -60,9 +60,9 @@ internal sealed partial class SystemControlSpace : IMmio
         return true;
     }
 
-    /// <summary>Unprivileged accesses to the PPB are BusFaults (B3.2.1), except STIR with CCR.USERSETMPEND.</summary>
+    /// <summary>Unprivileged accesses to the PPB (LDRT/STRT included) are BusFaults (B3.2.1), except STIR with CCR.USERSETMPEND.</summary>
     private bool AccessAllowed(uint reg) =>
-        _c.Privileged || (reg == 0xEF00 && (_ccr & CcrUserSetMPend) != 0);
+        (_c.Privileged && !_m.Bus.UnprivilegedAccess) || (reg == 0xEF00 && (_ccr & CcrUserSetMPend) != 0);
 
     private uint ReadWord(uint reg)
     {

@@ -21,9 +21,19 @@ internal sealed class DecodeCache
 
     public DecodeCache(Bus bus) => _bus = bus;
 
-    // Fast path: the region of the last fetch.
-    private uint _base = 1, _size;
+    // Fast path: the region of the last fetch (_size 0 while every lookup must be checked).
+    private uint _base = 1, _size, _regionSize;
     private DecodedInst[]?[] _pages = [];
+
+    /// <summary>The MPU while it is enabled: every lookup then takes the slow path, which asks it
+    /// whether the instruction may be fetched (see Machine.Mpu.cs).</summary>
+    private MpuChecker? _mpu;
+
+    public void CheckFetches(MpuChecker? mpu)
+    {
+        _mpu = mpu;
+        _size = mpu is null ? _regionSize : 0;
+    }
 
     /// <summary>
     /// The slot of the instruction at <paramref name="pc"/>; a null ref when nothing can be fetched there:
@@ -46,13 +56,24 @@ internal sealed class DecodeCache
     private ref DecodedInst SlotSlow(uint pc)
     {
         if ((pc & 1) != 0) return ref Unsafe.NullRef<DecodedInst>();
+        // Instructions the MPU or the default map's execute-never rule (B3.1) forbid are not fetchable:
+        // the run loop then asks Machine.FetchFault which fault that is.
+        if (_mpu is not null ? !_mpu.PermitsInstruction(_bus, pc) : !MpuChecker.DefaultExecutable(pc))
+            return ref Unsafe.NullRef<DecodedInst>();
+        uint cached = pc - _base; // the fast path's region, also while the MPU keeps _size at 0
+        if (cached < _regionSize && _pages[cached >> PageShift] is { } known)
+            return ref known[(cached & ((1 << PageShift) - 1)) >> 1];
         var r = _bus.Find(pc);
         if (r?.Data is null) return ref Unsafe.NullRef<DecodedInst>();
         if ((r.Base & ((1u << PageShift) - 1)) != 0)
             throw new InvalidOperationException($"code region {r} does not start on a {1 << PageShift}-byte boundary");
         if (!_pagesByRegion.TryGetValue(r.Index, out var pages))
             _pagesByRegion[r.Index] = pages = new DecodedInst[]?[(r.Size + (1u << PageShift) - 1) >> PageShift];
-        _base = r.Base; _size = r.Size; _pages = pages;
+        // The fast path skips the execute-never check, so only regions wholly inside one 512 MB block
+        // of the default map (all executable, as pc is) get it.
+        bool oneBlock = ((r.Base ^ (r.Base + r.Size - 1)) >> 29) == 0;
+        _base = r.Base; _regionSize = oneBlock ? r.Size : 0; _pages = pages;
+        _size = _mpu is null ? _regionSize : 0;
         foreach (var other in _bus.Regions)
             if (other.Data == r.Data && !other.HoldsCode)
             {

@@ -186,7 +186,7 @@ public sealed partial class Machine
             // Bit 0 of the PC marks EPSR.T == 0 (Cpu.ThumbClear): INVSTATE on this instruction, whose
             // address is the return address stacked.
             if ((pc & 1) != 0 && Cpu.ThumbClear) { Cpu.Pc = pc & ~1u; Cpu.Raise(FaultKind.InvalidState, Cpu.Pc); }
-            else Cpu.Raise(FaultKind.InstructionBusError, pc);
+            else Cpu.Raise(FetchFault(pc), pc);
             return false;
         }
         return DecodeInto(ref d, pc);
@@ -348,7 +348,7 @@ public sealed partial class Machine
     /// </summary>
     private void ServiceEvents(ulong cycles)
     {
-        Cpu.InterruptCheck = false;
+        Cpu.InterruptCheck = _checkEveryFetch; // kept raised while the MPU is on (Machine.Mpu.cs)
         Scs.Tick(cycles);
         Exceptions.TakePendingInterrupt(this);
         if (Cpu.Fault == FaultKind.Halt)
