@@ -82,6 +82,16 @@ static inline u32 get_msp(void) { u32 v; __asm volatile("mrs %0, msp" : "=r"(v))
                    "bl " #fn "\n\t"                                          \
                    "pop {r4, pc}\n\t")
 
+/* Fault recovery shared by the fault programs: resume after the faulting
+ * instruction (16- or 32-bit, from its first halfword), or at the caller of
+ * a function whose fetch faulted (the stacked LR). */
+static inline void skip_faulting_instruction(u32 *frame)
+{
+    uint16_t hw = *(const uint16_t *)frame[6];
+    frame[6] += (hw & 0xF800u) >= 0xE800u ? 4u : 2u;
+}
+static inline void return_to_caller(u32 *frame) { frame[6] = frame[5] & ~1u; }
+
 /* Event log written by handlers (no printf inside most handlers: the log is
  * printed by thread code afterwards). */
 #define LOG_MAX 256

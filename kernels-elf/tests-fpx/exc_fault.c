@@ -50,12 +50,10 @@ __attribute__((used)) static void fault_c(u32 *frame, u32 exc_return)
            (exc_return & 4u) ? "psp" : "msp");
     SCB_CFSR = cfsr;                  /* write one to clear */
     SCB_HFSR = hfsr;
-    if (recover == 0) {
-        uint16_t hw = *(const uint16_t *)pc;
-        frame[6] = pc + ((hw & 0xF800u) >= 0xE800u ? 4u : 2u);
-    } else if (recover == 1) {
-        frame[6] = frame[5] & ~1u;
-    }
+    if (recover == 0)
+        skip_faulting_instruction(frame);
+    else if (recover == 1)
+        return_to_caller(frame);
 }
 
 __attribute__((naked, used)) static void fault_entry(void)

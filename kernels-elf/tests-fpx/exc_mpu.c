@@ -60,14 +60,12 @@ __attribute__((used)) static void fault_c(u32 *frame, u32 exc_return)
     printf(" pc-at-site %d\n", pc == expect_pc);
     SCB_CFSR = cfsr;
     SCB_HFSR = hfsr;
-    if (recover == 0) {
-        uint16_t hw = *(const uint16_t *)pc;
-        frame[6] = pc + ((hw & 0xF800u) >= 0xE800u ? 4u : 2u);
-    } else if (recover == 1) {
-        frame[6] = frame[5] & ~1u;
-    } else {
+    if (recover == 0)
+        skip_faulting_instruction(frame);
+    else if (recover == 1)
+        return_to_caller(frame);
+    else
         set_control(get_control() & ~1u); /* Thread mode privileged again on return */
-    }
 }
 
 __attribute__((naked, used)) static void fault_entry(void)
