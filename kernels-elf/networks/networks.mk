@@ -11,3 +11,6 @@ $(foreach n,cifar10_cnn ds_cnn_s,$(foreach v,f746-itcm f746-sram mps2,\
 # the variants also for QEMU, so their checksums have an oracle
 $(foreach n,ds_cnn_v1 ds_cnn_v2 ds_cnn_v3 ds_cnn_v4 ds_cnn_v5,\
   $(eval $(call ELF_RULE,$(n),mps2,networks/$(n).c $(NET_COMMON),-Inetworks)))
+# ds_cnn_s with the L1 caches switched off again before main(): the uncached-AXI-flash placement
+$(eval $(call ELF_RULE,ds_cnn_s_nocache,f746,networks/ds_cnn_s.c networks/l1_caches_off.c $(NET_COMMON),-Inetworks))
+
