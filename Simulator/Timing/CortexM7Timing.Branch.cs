@@ -35,7 +35,7 @@ internal partial struct CortexM7Timing
                 Penalty(issue, cycles, StallCause.BranchMispredict);
                 break;
         }
-        if (taken) _redirect = true;
+        if (taken) Redirect();
     }
 
     /// <summary>The next instruction issues <paramref name="cycles"/> cycles after the branch's cycle at the earliest (that many empty cycles).</summary>

@@ -24,6 +24,7 @@ internal partial struct CortexM7Timing
             _fetchBlock = last >> 5;
             _fetchAvail = long.MinValue;
             _redirect = false;
+            SetFetchWindow();
             return;
         }
         _mem.Tick(want);
@@ -46,6 +47,21 @@ internal partial struct CortexM7Timing
             }
             if (b == end) break;
         }
+        SetFetchWindow();
+    }
+
+    /// <summary>Fetch restarts at the next instruction (taken branch, exception entry or return, sleep).</summary>
+    private void Redirect()
+    {
+        _redirect = true;
+        _fetchSpan = 0;
+    }
+
+    /// <summary>After a fetch: the block holding the instruction's last byte is the one instructions can continue in.</summary>
+    private void SetFetchWindow()
+    {
+        _fetchLo = _fetchBlock << _fetchShift;
+        _fetchSpan = 1u << _fetchShift;
     }
 
     private void LocateFetchRegion(uint pc)

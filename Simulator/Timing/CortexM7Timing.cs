@@ -46,13 +46,16 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private long _lastFlagsIssue;
     private int _itLeft;
     private bool _redirect;
-    private ulong _instructions, _pairs, _predicatedFalse;
+    private ulong _pairs, _predicatedFalse;
     private uint _ipsr;        // exception number the previous instruction ran in
     private bool _returning;   // the previous instruction started an exception return
 
     // Front end
     private uint _fetchBlock;
     private int _fetchShift;
+    // The current fetch block as an address window [_fetchLo, _fetchLo + _fetchSpan): an instruction
+    // inside it needs no fetch. Span 0 (after a redirect) sends the next instruction to Fetch.
+    private uint _fetchLo, _fetchSpan;
     private long _fetchAvail, _fetchFirstIssue;
     private StallCause _fetchCause;
     private uint _fetchRegionBase, _fetchRegionSize;
@@ -104,7 +107,9 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     {
         get
         {
-            _ctr.Instructions = _instructions;
+            ulong instructions = 0;
+            foreach (ulong n in (ReadOnlySpan<ulong>)_byClass) instructions += n;
+            _ctr.Instructions = instructions;
             _ctr.DualIssuedPairs = _pairs;
             _ctr.PredicatedFalse = _predicatedFalse;
             ((ReadOnlySpan<ulong>)_stalls).CopyTo(_ctr.StallCycles);
@@ -134,7 +139,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         _blockCause = StallCause.None;
         _lastFlagsIssue = long.MinValue / 2;
         _itLeft = 0;
-        _redirect = true;
+        Redirect();
         _fetchBlock = uint.MaxValue;
         _fetchShift = 5;
         _fetchAvail = _fetchFirstIssue = 0;
@@ -148,7 +153,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         ((Span<ulong>)_stalls).Clear();
         ((Span<ulong>)_byClass).Clear();
         for (int i = 0; i < _regions.Length; i++) _regions[i] = new RegionCounts { Kind = _mem.Kinds[i] };
-        _instructions = _pairs = _predicatedFalse = 0;
+        _pairs = _predicatedFalse = 0;
         _ipsr = 0;
         _returning = false;
         _mem.Reset();
@@ -161,7 +166,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         // Exception entry/return or sleep: the pipeline restarts from a new fetch.
         _t += (long)cycles;
         _open = false;
-        _redirect = true;
+        Redirect();
     }
 
     public void Retire(Cpu c, ref DecodedInst d, bool executed)
@@ -169,7 +174,6 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         uint pc = c.Pc;
         ref InstTiming e = ref Lookup(pc, ref d);
         var f = e.Flags;
-        _instructions++;
         Unsafe.Add(ref Unsafe.As<ClassCounts, ulong>(ref _byClass), (int)d.Class)++;
         if (!executed) _predicatedFalse++;
 
@@ -181,7 +185,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
 
         // Front end: only when the instruction leaves the current fetch block or follows a taken branch.
         uint last = pc + d.Size - 1u;
-        if ((pc >> _fetchShift) != _fetchBlock || (last >> _fetchShift) != _fetchBlock || _redirect) Fetch(pc, last, issue);
+        if (((pc - _fetchLo) | (last - _fetchLo)) >= _fetchSpan) Fetch(pc, last, issue);
         if (_fetchAvail > issue) { issue = _fetchAvail; cause = _fetchCause; }
 
         bool predicated = _itLeft > 0;
@@ -282,7 +286,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         _ctr.Exceptions++;
         _t += cycles;
         _open = false;
-        _redirect = true;
+        Redirect();
         _stalls[(int)StallCause.Exception] += (ulong)cycles;
     }
 
