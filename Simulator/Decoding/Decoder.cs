@@ -52,6 +52,7 @@ internal sealed class Decoder
             if (status == DecodeStatus.SeeOther) continue;
             row = r;
             if (status != DecodeStatus.Ok) MakeUndefined(ref d, raw, is32);
+            else if (Execution.StackPointerWrites.MayMisalign(ref d, r)) d.Exec = &Execution.StackPointerWrites.WriteAligned;
             return status;
         }
         d = Fresh(raw, is32);
