@@ -10,6 +10,9 @@ namespace M7Sim.Execution;
 /// writers are instructions whose destination or write-back register is SP (MOV SP, Rm; ADD/SUB SP with
 /// any operand; loads into SP; write-back of an SP base by an arbitrary offset). The decoder sends those,
 /// and only those, through <see cref="WriteAligned"/>, so no other instruction pays for the rule.
+/// <see cref="WriteAligned"/> re-runs the row's handler, so it is not used for instructions that also
+/// write the PC: their decode step may pick a handler other than the row's (loads into PC), and the one
+/// such SP writer, <c>ldr pc, [sp], #imm</c> (a single-register POP), keeps SP write-back as given.
 /// </summary>
 internal static unsafe class StackPointerWrites
 {
@@ -20,7 +23,7 @@ internal static unsafe class StackPointerWrites
     /// </summary>
     public static bool MayMisalign(ref DecodedInst d, Row row)
     {
-        if ((d.DstMask & (1 << 13)) == 0) return false;
+        if ((d.DstMask & (1 << 13)) == 0 || (d.DstMask & (1 << 15)) != 0) return false;
         if (d.Class is Timing.TimingClass.LoadMultiple or Timing.TimingClass.StoreMultiple
             or Timing.TimingClass.FpLoadMultiple or Timing.TimingClass.FpStoreMultiple) return false;
         return row.Name is not ("AddSpImmT2" or "SubSpImmT1");
