@@ -44,7 +44,7 @@ internal sealed partial class SystemControlSpace
             case 0xEDF4: _dcrsr = Merge(_dcrsr, value, mask) & 0x0001_007F; break;
             case 0xEDF8: _dcrdr = Merge(_dcrdr, value, mask); break;
             case 0xEDFC:
-                RebaseCycCnt(); // TRCENA gates CYCCNT
+                RebaseDwtCounters(); // TRCENA gates CYCCNT and the profiling counters
                 _demcr = Merge(_demcr, value, mask) & DemcrWritable;
                 break;
         }

@@ -3,8 +3,8 @@ namespace M7Sim.Memory;
 /// <summary>
 /// Data Watchpoint and Trace unit (Armv7-M ARM C1.8, Cortex-M7 TRM 9): CYCCNT counts simulated
 /// cycles while DEMCR.TRCENA and DWT_CTRL.CYCCNTENA are set, computed from the cycle count on read.
-/// The profiling counters CPICNT/EXCCNT/SLEEPCNT/LSUCNT/FOLDCNT are plain 8-bit registers (0 unless
-/// written) until the timing model feeds them. Comparators are storage only (no watchpoints).
+/// The profiling counters CPICNT/EXCCNT/SLEEPCNT/LSUCNT/FOLDCNT count the timing model's events
+/// (SystemControlSpace.DwtProfiling.cs). Comparators are storage only (no watchpoints).
 /// Like the chip, the M7's DWT has a CoreSight software lock: writes other than to LAR are ignored
 /// until 0xC5ACCE55 is written to DWT_LAR.
 /// </summary>
@@ -17,7 +17,6 @@ internal sealed partial class SystemControlSpace
     private uint _cycBase;        // CYCCNT at _cycBaseCycle
     private ulong _cycBaseCycle;
     private bool _dwtLocked;
-    private readonly uint[] _dwtCounters = new uint[5];           // CPI, EXC, SLEEP, LSU, FOLD
     private readonly uint[] _dwtComparators = new uint[3 * DwtComparators]; // COMP, MASK, FUNCTION per comparator
 
     private void ResetDwt()
@@ -26,7 +25,7 @@ internal sealed partial class SystemControlSpace
         _cycBase = 0;
         _cycBaseCycle = 0;
         _dwtLocked = true;
-        Array.Clear(_dwtCounters);
+        ResetDwtProfiling();
         Array.Clear(_dwtComparators);
     }
 
@@ -49,7 +48,7 @@ internal sealed partial class SystemControlSpace
             // NUMCOMP = 4 in [31:28]; NOTRCPKT, NOEXTTRIG, NOCYCCNT, NOPRFCNT all 0 (features present).
             case 0x000: return (uint)DwtComparators << 28 | _dwtCtrl;
             case 0x004: return CycCnt;
-            case >= 0x008 and <= 0x018: return _dwtCounters[(off - 0x008) / 4];
+            case >= 0x008 and <= 0x018: return ProfilingCount((int)(off - 0x008) / 4);
             case 0x01C: return _c.Pc; // PCSR: a sample of the program counter
             case >= 0x020 and < 0x020 + 16 * DwtComparators:
                 {
@@ -68,16 +67,15 @@ internal sealed partial class SystemControlSpace
         switch (off)
         {
             case 0x000:
-                RebaseCycCnt();
-                _dwtCtrl = Merge(_dwtCtrl, value, mask) & 0x007F_1FFF;
-                break;
-            case 0x004: RebaseCycCnt(Merge(CycCnt, value, mask)); break;
-            case >= 0x008 and <= 0x018:
                 {
-                    ref uint counter = ref _dwtCounters[(off - 0x008) / 4];
-                    counter = Merge(counter, value, mask) & 0xFF;
+                    RebaseDwtCounters();
+                    uint old = _dwtCtrl;
+                    _dwtCtrl = Merge(_dwtCtrl, value, mask) & 0x007F_1FFF;
+                    ProfilingEnablesChanged(old);
                     break;
                 }
+            case 0x004: RebaseCycCnt(Merge(CycCnt, value, mask)); break;
+            case >= 0x008 and <= 0x018: WriteProfilingCounter((int)(off - 0x008) / 4, value, mask); break;
             case >= 0x020 and < 0x020 + 16 * DwtComparators:
                 {
                     int index = (int)(off - 0x020) / 16, field = (int)((off - 0x020) % 16) / 4;

@@ -332,7 +332,7 @@ public sealed partial class Machine
         while (Scs.PreemptingException(ignorePrimask: true) == 0)
         {
             if (!Scs.CanInterrupt(ignorePrimask: true) || NextTimerEvent == ulong.MaxValue) return StopReason.SleepForever;
-            if (NextTimerEvent > timing.Cycles) timing.AddCycles(NextTimerEvent - timing.Cycles);
+            if (NextTimerEvent > timing.Cycles) timing.AddCycles(Slept(NextTimerEvent - timing.Cycles));
             Scs.Tick(timing.Cycles);
         }
         ServiceEvents(timing.Cycles);
