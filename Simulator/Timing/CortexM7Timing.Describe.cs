@@ -25,7 +25,7 @@ internal partial struct CortexM7Timing
         nuint start = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(bytes));
         first = (InstTiming*)((start + InstTiming.Bytes - 1) & ~(nuint)(InstTiming.Bytes - 1));
         // An entry matches no instruction until described (decoded instructions are 2 or 4 bytes).
-        for (int i = 0; i < InstCacheEntries; i++) first[i].Key.Size = 0xFF;
+        for (int i = 0; i < InstCacheEntries; i++) first[i].Tag = InstTiming.NoTag;
         return bytes;
     }
 
@@ -64,7 +64,8 @@ internal partial struct CortexM7Timing
     private readonly unsafe ref InstTiming Lookup(uint pc, ref DecodedInst d)
     {
         ref InstTiming e = ref _instFirst[(pc >> 1) & (InstCacheEntries - 1)];
-        if (!InstTiming.Matches(ref e.Key, ref d)) Describe(ref e, ref d);
+        ulong tag = InstTiming.TagOf(pc, ref d);
+        if (e.Tag != tag) Describe(ref e, ref d, tag);
         return ref e;
     }
 
@@ -77,11 +78,12 @@ internal partial struct CortexM7Timing
         return ref _classes[(int)cls];
     }
 
-    private readonly void Describe(ref InstTiming e, ref DecodedInst d)
+    private readonly unsafe void Describe(ref InstTiming e, ref DecodedInst d, ulong tag)
     {
         e = default;
-        e.Key = d;
+        e.Tag = d.Exec != null ? tag : InstTiming.NoTag;
         var cls = d.Class;
+        e.Class = cls;
         ref ClassTiming p = ref ClassTimingOf(ref d);
         var f = InstTimingFlags.None;
 

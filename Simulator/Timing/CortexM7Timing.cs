@@ -390,7 +390,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private void WriteManyResults(ref InstTiming e, long t0, long n, byte kind)
     {
         uint dst = e.Dst;
-        if (e.Key.Class == TimingClass.LoadMultiple)
+        if (e.Class == TimingClass.LoadMultiple)
         {
             // Two registers per cycle, in ascending register order.
             int k = 0;

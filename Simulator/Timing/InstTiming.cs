@@ -56,27 +56,36 @@ internal enum OperandRole : byte
 /// Everything the Cortex-M7 model needs about one decoded instruction that does not change between
 /// executions: the class timing with row overrides applied, units and conflicts (shifted constants
 /// included), source registers with their read roles, destination and write-back registers, issue
-/// cycles. Computed once when an instruction is first seen at a PC and reused while the predecoded
-/// instruction there stays the same, so retiring an instruction only adds the dynamic costs.
+/// cycles. Computed once when an instruction is first seen at a PC and reused while the instruction
+/// there stays the same, so retiring an instruction only adds the dynamic costs.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Size = Bytes)]
 internal struct InstTiming
 {
-    /// <summary>One cache line: the cache keeps entries 64-byte aligned.</summary>
-    public const int Bytes = 64;
+    /// <summary>Half a cache line: the cache keeps entries 32-byte aligned, so an entry is one line fill.</summary>
+    public const int Bytes = 32;
     /// <summary>Source registers described by <see cref="Op0"/>..<see cref="Op3"/>.</summary>
     public const int Slots = 4;
     /// <summary>An unused operand slot: the dummy register, always ready.</summary>
     public const byte NoOperand = Scoreboard.Dummy * Scoreboard.Roles;
     public const byte NoWriteBack = 0xFF;
+    /// <summary>A tag no instruction has (its PC half is odd): an empty entry, or facts of a synthetic instruction.</summary>
+    public const ulong NoTag = ulong.MaxValue;
 
-    /// <summary>The decoded instruction these facts were computed from (compared whole: tests retire synthetic ones).</summary>
-    public DecodedInst Key;
+    /// <summary>
+    /// Which instruction these facts describe: <see cref="TagOf"/> of its PC and encoding. A decoded
+    /// instruction is a pure function of its encoding (Decoder.Instance), so PC and encoding identify
+    /// it exactly; one not made by the decoder (null handler: the timing tests' synthetic ones) gets
+    /// <see cref="NoTag"/> and is described again each time.
+    /// </summary>
+    public ulong Tag;
     public InstTimingFlags Flags;
+    public Units Units, Conflicts;
+    /// <summary>Integer registers written (R0-R14), the write-back register excluded.</summary>
+    public ushort Dst;
     public IssueRule Issue;
     /// <summary>Issue cycles (register pairs resolved).</summary>
     public byte Cycles;
-    public Units Units, Conflicts;
     public byte BlockCycles;
     public StallCause BlockCause;
     /// <summary>Integer results: ready this long after the (memory-stalled) issue cycle, with this producer kind.</summary>
@@ -88,16 +97,13 @@ internal struct InstTiming
     public byte WriteBack;
     /// <summary>Instructions an IT covers.</summary>
     public byte ItLeft;
-    /// <summary>Integer registers written (R0-R14), the write-back register excluded.</summary>
-    public ushort Dst;
     /// <summary>The one register in <see cref="Dst"/>, or <see cref="Scoreboard.Sink"/> when none (unless <see cref="InstTimingFlags.ManyDests"/>).</summary>
     public byte Dst0;
     /// <summary>Source registers in ascending order as scoreboard indices (register * Roles + role); unused = <see cref="NoOperand"/>.</summary>
     public byte Op0, Op1, Op2, Op3;
+    public TimingClass Class;
 
-    /// <summary>Whether <paramref name="d"/> is the instruction these facts describe (every field equal).</summary>
+    /// <summary>The tag of the decoded instruction <paramref name="d"/> at <paramref name="pc"/> (even: instructions are halfword aligned).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Matches(ref DecodedInst key, ref DecodedInst d) =>
-        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<DecodedInst, byte>(ref key), Unsafe.SizeOf<DecodedInst>())
-            .SequenceEqual(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<DecodedInst, byte>(ref d), Unsafe.SizeOf<DecodedInst>()));
+    public static ulong TagOf(uint pc, ref DecodedInst d) => ((ulong)d.Raw << 32) | pc;
 }
