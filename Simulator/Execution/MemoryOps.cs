@@ -49,7 +49,7 @@ internal static class MemoryOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryReadU(Cpu c, uint address, int size, out uint value)
     {
-        if ((address & (uint)(size - 1)) == 0 || !c.UnalignTrap) return c.Bus.TryReadFast(address, size, out value);
+        if ((address & (uint)(size - 1)) == 0 || !c.UnalignTrap) return Memory.Bus.TryReadFast(c.FastPages, c.Bus, address, size, out value);
         value = 0;
         return false;
     }
@@ -57,5 +57,5 @@ internal static class MemoryOps
     /// <summary>The common case of a MemU write (see <see cref="TryReadU"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryWriteU(Cpu c, uint address, int size, uint value) =>
-        ((address & (uint)(size - 1)) == 0 || !c.UnalignTrap) && c.Bus.TryWriteFast(address, size, value);
+        ((address & (uint)(size - 1)) == 0 || !c.UnalignTrap) && Memory.Bus.TryWriteFast(c.FastPages, c.Bus, address, size, value);
 }

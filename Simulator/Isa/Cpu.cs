@@ -84,7 +84,14 @@ internal sealed class Cpu
 
     public readonly Bus Bus;
 
-    public Cpu(Bus bus) => Bus = bus;
+    /// <summary>The bus's fast-path page table (<see cref="Bus.FastPages"/>), one load closer for handlers.</summary>
+    public readonly Bus.FastPage[] FastPages;
+
+    public Cpu(Bus bus)
+    {
+        Bus = bus;
+        FastPages = bus.FastPages;
+    }
 
     public bool InItBlock
     {

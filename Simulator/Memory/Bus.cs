@@ -33,7 +33,7 @@ internal sealed class Bus
     /// apply (MMIO, no memory, read-only or code-holding storage for writes, windows into another
     /// region's storage at an offset), so the single bounds check also routes those to the slow path.
     /// </summary>
-    private struct FastPage
+    internal struct FastPage
     {
         public byte[]? Data;
         public uint Base, ReadSize, WriteSize;
@@ -41,6 +41,10 @@ internal sealed class Bus
     }
 
     private readonly FastPage[] _fast = new FastPage[65536];
+
+    /// <summary>The fast-path table itself (never replaced, only rewritten): the Cpu keeps a reference so a
+    /// handler's access reaches its entry in one load from the Cpu (see <see cref="Execution.MemoryOps"/>).</summary>
+    internal FastPage[] FastPages => _fast;
 
     /// <summary>Data accesses of the instruction executing now (reset by the run loop).</summary>
     public readonly MemAccess[] Accesses = new MemAccess[MaxAccessesPerInstruction];
@@ -163,10 +167,6 @@ internal sealed class Bus
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref FastPage FastPageOf(uint address) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_fast), (int)(address >> 16));
-
     /// <summary>Reads 1, 2 or 4 bytes. Returns false on a bus error (unmapped, device refused).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Read(uint address, int size, out uint value) =>
@@ -178,13 +178,17 @@ internal sealed class Bus
     /// that their common case makes no call at all.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryReadFast(uint address, int size, out uint value)
+    public bool TryReadFast(uint address, int size, out uint value) => TryReadFast(_fast, this, address, size, out value);
+
+    /// <summary><see cref="TryReadFast(uint, int, out uint)"/> on a table the caller already holds (<see cref="FastPages"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryReadFast(FastPage[] fast, Bus bus, uint address, int size, out uint value)
     {
-        ref FastPage e = ref FastPageOf(address);
+        ref FastPage e = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fast), (int)(address >> 16));
         uint off = address - e.Base;
         if ((ulong)off + (uint)size <= e.ReadSize)
         {
-            Record(address, size, false, e.Region);
+            bus.Record(address, size, false, e.Region);
             ref byte b = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(e.Data!), off);
             value = size == 4 ? Unsafe.ReadUnaligned<uint>(ref b) : size == 2 ? Unsafe.ReadUnaligned<ushort>(ref b) : b;
             return true;
@@ -226,13 +230,17 @@ internal sealed class Bus
 
     /// <summary>The fast path of <see cref="Write"/> alone (see <see cref="TryReadFast"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryWriteFast(uint address, int size, uint value)
+    public bool TryWriteFast(uint address, int size, uint value) => TryWriteFast(_fast, this, address, size, value);
+
+    /// <summary><see cref="TryWriteFast(uint, int, uint)"/> on a table the caller already holds (<see cref="FastPages"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryWriteFast(FastPage[] fast, Bus bus, uint address, int size, uint value)
     {
-        ref FastPage e = ref FastPageOf(address);
+        ref FastPage e = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fast), (int)(address >> 16));
         uint off = address - e.Base;
         if ((ulong)off + (uint)size <= e.WriteSize)
         {
-            Record(address, size, true, e.Region);
+            bus.Record(address, size, true, e.Region);
             ref byte b = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(e.Data!), off);
             if (size == 4) Unsafe.WriteUnaligned(ref b, value);
             else if (size == 2) Unsafe.WriteUnaligned(ref b, (ushort)value);
