@@ -38,8 +38,8 @@ internal enum FaultKind : byte
 /// </summary>
 internal sealed class Cpu
 {
-    /// <summary>R0-R15 stored inside the object (an inline array, not a uint[]): a register access is one
-    /// load from the Cpu with no array header or length to fetch first.</summary>
+    /// <summary>R0-R15 stored inside the object (<see cref="CoreRegisters"/>, not a uint[]): a register
+    /// access is one load from the Cpu with no array header or length to fetch first.</summary>
     public CoreRegisters R;
 
     // APSR flags kept split: cheaper to set and test than a packed word.
@@ -121,8 +121,9 @@ internal sealed class Cpu
     /// EPSR.T == 0, after an interworking branch to an even address or an exception return whose
     /// stacked xPSR has T clear (ARM ARM A2.3.1 BXWritePC: the branch completes and the UsageFault
     /// INVSTATE is taken on the next instruction, stacking the target as return address and T = 0).
-    /// While it holds, bit 0 of <see cref="Pc"/> is set: the run loop's fetch check, which already
-    /// tests that bit, then takes INVSTATE without a per-instruction test. Exception entry clears it.
+    /// While it holds, bit 0 of <see cref="Pc"/> is set: the decode cache returns no slot for an odd
+    /// address, and the run loop's slow path then takes INVSTATE, with no per-instruction test.
+    /// Exception entry clears it.
     /// </summary>
     public bool ThumbClear;
 

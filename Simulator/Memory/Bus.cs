@@ -170,17 +170,13 @@ internal sealed class Bus
     /// <summary>Reads 1, 2 or 4 bytes. Returns false on a bus error (unmapped, device refused).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Read(uint address, int size, out uint value) =>
-        TryReadFast(address, size, out value) || ReadSlow(address, size, out value);
+        TryReadFast(_fast, this, address, size, out value) || ReadSlow(address, size, out value);
 
     /// <summary>
-    /// The fast path of <see cref="Read"/> alone: true when the access hit array-backed memory and was
-    /// done (and recorded); false when it needs the full path, with nothing done. Handlers use it so
-    /// that their common case makes no call at all.
+    /// The fast path of <see cref="Read"/> alone, on the page table (<see cref="FastPages"/>, which the Cpu
+    /// also holds): true when the access hit array-backed memory and was done (and recorded); false when
+    /// it needs the full path, with nothing done. Handlers use it so that their common case makes no call.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryReadFast(uint address, int size, out uint value) => TryReadFast(_fast, this, address, size, out value);
-
-    /// <summary><see cref="TryReadFast(uint, int, out uint)"/> on a table the caller already holds (<see cref="FastPages"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryReadFast(FastPage[] fast, Bus bus, uint address, int size, out uint value)
     {
@@ -226,13 +222,9 @@ internal sealed class Bus
     /// <summary>Writes 1, 2 or 4 bytes. Returns false on a bus error (unmapped, read-only, device refused).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Write(uint address, int size, uint value) =>
-        TryWriteFast(address, size, value) || WriteSlow(address, size, value);
+        TryWriteFast(_fast, this, address, size, value) || WriteSlow(address, size, value);
 
     /// <summary>The fast path of <see cref="Write"/> alone (see <see cref="TryReadFast"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryWriteFast(uint address, int size, uint value) => TryWriteFast(_fast, this, address, size, value);
-
-    /// <summary><see cref="TryWriteFast(uint, int, uint)"/> on a table the caller already holds (<see cref="FastPages"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryWriteFast(FastPage[] fast, Bus bus, uint address, int size, uint value)
     {
