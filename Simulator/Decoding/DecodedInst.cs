@@ -52,6 +52,12 @@ internal unsafe struct DecodedInst
     public ushort SrcMask;   // registers read (bit n = Rn); for the scoreboard
     public ushort DstMask;   // registers written
     public ushort EarlyMask; // subset of SrcMask read one stage early (shifted / extracted operands, addresses)
+    /// <summary>Compiled straight-line block starting here (Simulation.Blocks): 0 none yet, <see cref="NoBlock"/> never, else its number.</summary>
+    public ushort BlockId;
+    /// <summary>Times the run loop dispatched this instruction alone; a block is compiled when it gets hot.</summary>
+    public ushort Heat;
+
+    public const ushort NoBlock = ushort.MaxValue;
 
     public readonly bool IsDecoded => Exec != null;
 

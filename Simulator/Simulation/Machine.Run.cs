@@ -104,6 +104,28 @@ public sealed partial class Machine
                     continue;
                 }
             }
+            // Functional runs enter compiled straight-line blocks (Machine.Blocks.cs) where they are safe:
+            // outside IT blocks, with room before the instruction limit and the next event.
+            if (typeof(TTiming) == typeof(FunctionalTiming) && typeof(TTracer) == typeof(Profiling.NoTracer))
+            {
+                ushort id = d.BlockId;
+                if ((ushort)(id - 1) < DecodedInst.NoBlock - 1)
+                {
+                    if (c.ItState == 0 && left >= BlockCompiler.MaxInstructions && timing.Cycles + BlockCompiler.MaxInstructions < c.EventAt)
+                    {
+                        int k = _blocks[id]!(c, ref d, timing.Cycles);
+                        left -= (ulong)k;
+                        BlockInstructions += (ulong)k;
+                        timing.AddCycles((ulong)k);
+                        // On as if the interpreter had just run the block's last instruction.
+                        uint last = c.Pc;
+                        d = ref Unsafe.Add(ref d, (int)((last - pc) >> 1));
+                        pc = last;
+                        goto Retired;
+                    }
+                }
+                else if (id == 0 && _blockThreshold != 0 && ++d.Heat >= _blockThreshold) CompileBlock(ref d, pc);
+            }
             c.R[15] = pc + 4;
             c.NextPc = pc + d.Size;
             // The list of this instruction's data accesses is for the timing model and tracers; a plain
@@ -122,6 +144,7 @@ public sealed partial class Machine
                 timing.Retire(c, ref d, executed);
                 tracer.Retire(c, ref d, pc, executed);
             }
+        Retired:
             uint next = c.NextPc;
             if (c.Fault != FaultKind.None)
             {
@@ -235,12 +258,23 @@ public sealed partial class Machine
 
     private bool DecodeInto(ref DecodedInst d, uint pc)
     {
-        if (!Bus.Fetch16(pc, out ushort hw1)) { Cpu.Raise(FaultKind.InstructionBusError, pc); return false; }
+        if (TryDecode(ref d, pc, out uint unfetchable)) return true;
+        Cpu.Raise(FaultKind.InstructionBusError, unfetchable);
+        return false;
+    }
+
+    /// <summary>Decodes the instruction at <paramref name="pc"/> into its slot; false, with the halfword address
+    /// that could not be fetched, when there is none.</summary>
+    private bool TryDecode(ref DecodedInst d, uint pc, out uint unfetchable)
+    {
+        unfetchable = pc;
+        if (!Bus.Fetch16(pc, out ushort hw1)) return false;
         bool is32 = Decoder.Is32Bit(hw1);
         uint raw = hw1;
         if (is32)
         {
-            if (!Bus.Fetch16(pc + 2, out ushort hw2)) { Cpu.Raise(FaultKind.InstructionBusError, pc + 2); return false; }
+            unfetchable = pc + 2;
+            if (!Bus.Fetch16(pc + 2, out ushort hw2)) return false;
             raw = ((uint)hw1 << 16) | hw2;
         }
         Decoder.Instance.Decode(raw, is32, out d, out _);

@@ -128,6 +128,7 @@ public sealed partial class Machine
         c.Fault = FaultKind.None; c.ExclusiveOpen = false; c.ExceptionReturnRequested = false;
         Scs.Reset(Board.BootAddress);
         Instructions = 0;
+        BlockInstructions = 0;
         ResetNote = null;
         Bus.TryReadWord(Board.BootAddress, out uint sp);
         Bus.TryReadWord(Board.BootAddress + 4, out uint pc);

@@ -1,0 +1,164 @@
+using FluentAssertions;
+using M7Sim.Simulation;
+using M7Sim.Tests.TestSupport;
+using M7Sim.Tests.Workloads;
+using M7Sim.Timing;
+using Xunit;
+
+namespace M7Sim.Tests.Execution;
+
+/// <summary>
+/// Compiled straight-line blocks (Simulation/BlockCompiler.cs) against the interpreter they replace:
+/// the same firmware run both ways must print the same bytes, stop the same way after the same number of
+/// instructions and cycles, and leave the same registers. Each run also has to have retired instructions
+/// in blocks, so a change that stops blocks from running fails here instead of passing vacuously.
+/// </summary>
+public sealed class CompiledBlockTests
+{
+    /// <summary>Every committed ELF but the long speed benchmark: C test programs, FP and exception programs
+    /// (SysTick, SVC, PendSV, nested interrupts, faults, MPU), networks and operator benchmarks.</summary>
+    public static TheoryData<string> Programs()
+    {
+        var data = new TheoryData<string>();
+        foreach (string path in Directory.GetFiles(ToolchainPaths.KernelsBuild, "*.elf").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(path);
+            if (name.StartsWith("bench_long.", StringComparison.Ordinal)) continue;
+            data.Add(name);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void Blocks_run_firmware_exactly_as_the_interpreter(string elf)
+    {
+        var interpreted = Run(elf, threshold: 0);
+        var compiled = Run(elf, threshold: 16);
+
+        interpreted.Machine.BlockInstructions.Should().Be(0);
+        compiled.Machine.BlockInstructions.Should().BeGreaterThan(0, "blocks must actually run");
+        Same(compiled, interpreted);
+    }
+
+    /// <summary>Programs small enough to compile a block at every instruction that starts one, on first sight.</summary>
+    [Theory]
+    [InlineData("hello.mps2.elf")]
+    [InlineData("tests-control-O0.mps2.elf")]
+    [InlineData("tests-dsp-O2.f746.elf")]
+    [InlineData("tests-random-03.mps2.elf")]
+    [InlineData("fpx-exc_systick.mps2.elf")]
+    [InlineData("fpx-exc_pendsv.f746.elf")]
+    [InlineData("fpx-exc_nested.mps2.elf")]
+    [InlineData("fpx-exc_fault.f746.elf")]
+    [InlineData("fpx-exc_mpu.mps2.elf")]
+    public void Blocks_compiled_on_first_sight_match_the_interpreter(string elf)
+    {
+        var interpreted = Run(elf, threshold: 0);
+        var compiled = Run(elf, threshold: 1);
+
+        compiled.Machine.BlocksCompiled.Should().BeGreaterThan(10);
+        Same(compiled, interpreted);
+    }
+
+    /// <summary>A run cut into slices stops at exactly the requested instruction each time: blocks are
+    /// not entered close to the limit, so the slices add up to the uninterrupted run.</summary>
+    [Fact]
+    public void Instruction_limits_are_exact_with_blocks()
+    {
+        const string elf = "tests-arith-O2.f746.elf";
+        var whole = Run(elf, threshold: 1);
+
+        var sliced = Load(elf, threshold: 1, out var stdout);
+        RunResult result;
+        ulong before = 0;
+        do
+        {
+            result = sliced.Run(997);
+            if (result.Reason == StopReason.InstructionLimit) sliced.Instructions.Should().Be(before + 997);
+            before = sliced.Instructions;
+        }
+        while (result.Reason == StopReason.InstructionLimit);
+
+        sliced.BlockInstructions.Should().BeGreaterThan(0);
+        Same(new Outcome(sliced, stdout.ToArray(), result), whole);
+    }
+
+    /// <summary>
+    /// Code in RAM that rewrites the instruction after the store, inside what is one compiled block: the
+    /// rewritten instruction runs, as it does in the interpreter (a write to decoded code drops it and
+    /// leaves the block).
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void A_store_into_the_running_block_leaves_it_and_the_new_code_runs(int threshold)
+    {
+        const uint code = 0x0000_1000;
+        // loop: movs r0,#1 ; strh r2,[r1] ; patched: movs r0,#3 ; adds r3,r3,r0 ; adds r1,r1,r6 ;
+        //       subs r4,#1 ; bne loop ; bkpt #0
+        // r1 walks up in steps of 16 and reaches 'patched' on pass 100, writing movs r0,#5 over it.
+        ushort[] program = [0x2001, 0x800A, 0x2003, 0x181B, 0x1989, 0x3C01, 0xD1F8, 0xBE00];
+        var m = new Machine(new MachineOptions { Board = "mps2-an500", Timing = TimingMode.None });
+        m.WriteMemory(code, program.SelectMany(BitConverter.GetBytes).ToArray());
+        m.Cpu.R[1] = code + 4 - 16 * 100;
+        m.Cpu.R[2] = 0x2005;
+        m.Cpu.R[4] = 300;
+        m.Cpu.R[6] = 16;
+        m.Cpu.R[13] = m.Cpu.Msp = 0x2010_0000;
+        m.Cpu.Pc = m.Cpu.NextPc = code;
+        m.BlockThreshold = threshold;
+
+        var result = m.Run(100_000);
+
+        result.Reason.Should().Be(StopReason.Breakpoint, result.Message);
+        m.Cpu.R[3].Should().Be(100u * 3 + 200u * 5, "the pass that rewrites the instruction runs the new one");
+        if (threshold != 0) m.BlockInstructions.Should().BeGreaterThan(0);
+    }
+
+    /// <summary>Blocks call every handler of the instruction table directly (which lets the JIT inline the
+    /// small ones), not through its pointer.</summary>
+    [Fact]
+    public unsafe void Every_table_handler_is_called_directly()
+    {
+        var indirect = M7Sim.Decoding.Decoder.Instance.Rows.Where(r => !BlockCompiler.CallsDirectly((nint)r.Exec)).Select(r => r.Name).ToList();
+        indirect.Should().BeEmpty();
+    }
+
+    private sealed record Outcome(Machine Machine, byte[] Stdout, RunResult Result);
+
+    private static Machine Load(string elf, int threshold, out MemoryStream stdout)
+    {
+        stdout = new MemoryStream();
+        string variant = elf.Split('.')[1];
+        var m = Machine.Load(Path.Combine(ToolchainPaths.KernelsBuild, elf), new MachineOptions
+        {
+            Board = WorkloadPrograms.BoardFor(variant),
+            Stdout = stdout,
+            Timing = TimingMode.None,
+        });
+        m.BlockThreshold = threshold;
+        return m;
+    }
+
+    private static Outcome Run(string elf, int threshold)
+    {
+        var m = Load(elf, threshold, out var stdout);
+        var result = m.Run(WorkloadRun.InstructionLimit);
+        return new Outcome(m, stdout.ToArray(), result);
+    }
+
+    private static void Same(Outcome actual, Outcome expected)
+    {
+        actual.Result.Reason.Should().Be(expected.Result.Reason, actual.Result.Message);
+        actual.Result.ExitCode.Should().Be(expected.Result.ExitCode);
+        actual.Result.Instructions.Should().Be(expected.Result.Instructions);
+        actual.Result.Cycles.Should().Be(expected.Result.Cycles);
+        actual.Result.Message.Should().Be(expected.Result.Message);
+        actual.Stdout.Should().Equal(expected.Stdout);
+        for (int r = 0; r < 16; r++)
+            actual.Machine.GetRegister(r).Should().Be(expected.Machine.GetRegister(r), $"R{r}");
+        actual.Machine.Cpu.Xpsr.Should().Be(expected.Machine.Cpu.Xpsr);
+        actual.Machine.Cpu.S.Should().Equal(expected.Machine.Cpu.S);
+    }
+}
