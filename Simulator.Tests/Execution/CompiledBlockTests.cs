@@ -41,6 +41,20 @@ public sealed class CompiledBlockTests
         Same(compiled, interpreted);
     }
 
+    /// <summary>Under the Cortex-M7 model a block retires each instruction into the model as the run loop
+    /// does: the cycles and every counter of the model must come out the same.</summary>
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void Blocks_under_the_cycle_model_give_the_same_cycles_and_counters(string elf)
+    {
+        var interpreted = Run(elf, threshold: 0, TimingMode.CortexM7);
+        var compiled = Run(elf, threshold: 16, TimingMode.CortexM7);
+
+        compiled.Machine.BlockInstructions.Should().BeGreaterThan(0, "blocks must actually run");
+        Same(compiled, interpreted);
+        compiled.Machine.TimingCounters.Should().BeEquivalentTo(interpreted.Machine.TimingCounters);
+    }
+
     /// <summary>Programs small enough to compile a block at every instruction that starts one, on first sight.</summary>
     [Theory]
     [InlineData("hello.mps2.elf")]
@@ -127,7 +141,7 @@ public sealed class CompiledBlockTests
 
     private sealed record Outcome(Machine Machine, byte[] Stdout, RunResult Result);
 
-    private static Machine Load(string elf, int threshold, out MemoryStream stdout)
+    private static Machine Load(string elf, int threshold, out MemoryStream stdout, TimingMode timing = TimingMode.None)
     {
         stdout = new MemoryStream();
         string variant = elf.Split('.')[1];
@@ -135,15 +149,15 @@ public sealed class CompiledBlockTests
         {
             Board = WorkloadPrograms.BoardFor(variant),
             Stdout = stdout,
-            Timing = TimingMode.None,
+            Timing = timing,
         });
         m.BlockThreshold = threshold;
         return m;
     }
 
-    private static Outcome Run(string elf, int threshold)
+    private static Outcome Run(string elf, int threshold, TimingMode timing = TimingMode.None)
     {
-        var m = Load(elf, threshold, out var stdout);
+        var m = Load(elf, threshold, out var stdout, timing);
         var result = m.Run(WorkloadRun.InstructionLimit);
         return new Outcome(m, stdout.ToArray(), result);
     }

@@ -9,18 +9,21 @@ public sealed partial class Machine
     /// so the table is bounded by the id range; once it is full, code runs in the interpreter.</summary>
     private readonly List<BlockFn?> _blocks = [null];
 
+    /// <summary>The same under the Cortex-M7 model (a machine runs one model, so one of the two lists stays empty).</summary>
+    private readonly List<TimedBlockFn?> _timedBlocks = [null];
+
     /// <summary>Dispatches of an instruction by the interpreter before a block is compiled from it. Most code
     /// runs a handful of times (startup, printf); compiling costs about what a few thousand dispatches do.</summary>
     private int _blockThreshold = 256;
 
     /// <summary>Blocks compiled so far (statistics and tests).</summary>
-    public int BlocksCompiled => _blocks.Count - 1;
+    public int BlocksCompiled => _blocks.Count - 1 + _timedBlocks.Count - 1;
 
     /// <summary>Instructions retired inside compiled blocks (the rest ran in the interpreter).</summary>
     public ulong BlockInstructions { get; private set; }
 
     /// <summary>
-    /// Functional runs compile hot straight-line code (<see cref="BlockCompiler"/>); 0 turns it off, 1
+    /// Runs without a tracer compile hot straight-line code (<see cref="BlockCompiler"/>); 0 turns it off, 1
     /// compiles every block on first sight (the block-versus-interpreter tests use both).
     /// </summary>
     internal int BlockThreshold
@@ -35,13 +38,15 @@ public sealed partial class Machine
     {
         DecodeAhead(ref d, pc);
         int n = BlockCompiler.Length(ref d, pc);
-        if (n < BlockCompiler.MinInstructions || _blocks.Count >= DecodedInst.NoBlock)
+        int id = _m7Active ? _timedBlocks.Count : _blocks.Count;
+        if (n < BlockCompiler.MinInstructions || id >= DecodedInst.NoBlock)
         {
             d.BlockId = DecodedInst.NoBlock;
             return;
         }
-        d.BlockId = (ushort)_blocks.Count;
-        _blocks.Add(BlockCompiler.Compile(ref d, pc, n));
+        d.BlockId = (ushort)id;
+        if (_m7Active) _timedBlocks.Add(BlockCompiler.CompileTimed(ref d, pc, n));
+        else _blocks.Add(BlockCompiler.Compile(ref d, pc, n));
     }
 
     /// <summary>

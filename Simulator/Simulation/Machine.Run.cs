@@ -104,19 +104,26 @@ public sealed partial class Machine
                     continue;
                 }
             }
-            // Functional runs enter compiled straight-line blocks (Machine.Blocks.cs) where they are safe:
-            // outside IT blocks, with room before the instruction limit and the next event.
-            if (typeof(TTiming) == typeof(FunctionalTiming) && typeof(TTracer) == typeof(Profiling.NoTracer))
+            // Runs without a tracer enter compiled straight-line blocks (Machine.Blocks.cs) where they are
+            // safe: outside IT blocks, with room before the instruction limit and, in functional mode (where
+            // a block tests for events only after what can bring one forward), before the next event.
+            if (typeof(TTracer) == typeof(Profiling.NoTracer))
             {
                 ushort id = d.BlockId;
                 if ((ushort)(id - 1) < DecodedInst.NoBlock - 1)
                 {
-                    if (c.ItState == 0 && left >= BlockCompiler.MaxInstructions && timing.Cycles + BlockCompiler.MaxInstructions < c.EventAt)
+                    if (c.ItState == 0 && left >= BlockCompiler.MaxInstructions
+                        && (typeof(TTiming) != typeof(FunctionalTiming) || timing.Cycles + BlockCompiler.MaxInstructions < c.EventAt))
                     {
-                        int k = _blocks[id]!(c, ref d, timing.Cycles);
+                        int k;
+                        if (typeof(TTiming) == typeof(FunctionalTiming))
+                        {
+                            k = _blocks[id]!(c, ref d, timing.Cycles);
+                            timing.AddCycles((ulong)k);
+                        }
+                        else k = _timedBlocks[id]!(c, ref d, ref Unsafe.As<TTiming, CortexM7Timing>(ref timing));
                         left -= (ulong)k;
                         BlockInstructions += (ulong)k;
-                        timing.AddCycles((ulong)k);
                         // On as if the interpreter had just run the block's last instruction.
                         uint last = c.Pc;
                         d = ref Unsafe.Add(ref d, (int)((last - pc) >> 1));
