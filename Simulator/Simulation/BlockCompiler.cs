@@ -54,6 +54,7 @@ internal static unsafe class BlockCompiler
     private static readonly FieldInfo BusField = Field(typeof(Cpu), nameof(Cpu.Bus));
     private static readonly FieldInfo AccessCountField = Field(typeof(Memory.Bus), nameof(Memory.Bus.AccessCount));
     private static readonly MethodInfo RetireMethod = typeof(CortexM7Timing).GetMethod(nameof(CortexM7Timing.Retire))!;
+    private static readonly MethodInfo RetireRegisterOnlyMethod = typeof(CortexM7Timing).GetMethod(nameof(CortexM7Timing.RetireRegisterOnly))!;
     private static readonly MethodInfo CyclesGetter = typeof(CortexM7Timing).GetProperty(nameof(CortexM7Timing.Cycles))!.GetMethod!;
 
     /// <summary>Handler entry points to their methods, so a block calls each handler directly (and the JIT may inline it).</summary>
@@ -115,18 +116,33 @@ internal static unsafe class BlockCompiler
 
     /// <summary>Compiles the block of <paramref name="count"/> instructions at <paramref name="first"/> (see <see cref="Length"/>) for functional runs.</summary>
     public static BlockFn Compile(ref DecodedInst first, uint pc, int count) =>
-        Emit(ref first, pc, count, typeof(ulong)).CreateDelegate<BlockFn>();
+        Emit(ref first, pc, count, typeof(ulong), null).CreateDelegate<BlockFn>();
 
-    /// <summary>The same for runs under the Cortex-M7 model.</summary>
-    public static TimedBlockFn CompileTimed(ref DecodedInst first, uint pc, int count) =>
-        Emit(ref first, pc, count, typeof(CortexM7Timing).MakeByRefType()).CreateDelegate<TimedBlockFn>();
+    /// <summary>The same for runs under the Cortex-M7 model; <paramref name="registerOnly"/>[j] says the j-th
+    /// instruction retires through the model's shorter path (CortexM7Timing.RetiresAsRegisterOnly).</summary>
+    public static TimedBlockFn CompileTimed(ref DecodedInst first, uint pc, int count, bool[] registerOnly) =>
+        Emit(ref first, pc, count, typeof(CortexM7Timing).MakeByRefType(), registerOnly).CreateDelegate<TimedBlockFn>();
+
+    /// <summary>Calls <paramref name="visit"/> with the address and slot of each of the block's instructions.</summary>
+    public static void ForEach(ref DecodedInst first, uint pc, int count, SlotVisitor visit)
+    {
+        uint at = pc;
+        for (int j = 0; j < count; j++)
+        {
+            ref DecodedInst d = ref Unsafe.Add(ref first, (int)((at - pc) >> 1));
+            visit(j, at, ref d);
+            at += d.Size;
+        }
+    }
+
+    public delegate void SlotVisitor(int index, uint pc, ref DecodedInst d);
 
     /// <summary>
     /// The block's method. Its third argument is the functional cycle count at entry (a ulong) or the
     /// Cortex-M7 model (by reference): with the model, every instruction is retired into it and the event
     /// test follows every instruction, since any of them can advance the cycles past the next event.
     /// </summary>
-    private static DynamicMethod Emit(ref DecodedInst first, uint pc, int count, Type third)
+    private static DynamicMethod Emit(ref DecodedInst first, uint pc, int count, Type third, bool[]? registerOnly)
     {
         bool timed = third != typeof(ulong);
         var method = new DynamicMethod($"block_{pc:X8}", typeof(int), [typeof(Cpu), typeof(DecodedInst).MakeByRefType(), third],
@@ -173,12 +189,16 @@ internal static unsafe class BlockCompiler
             }
             if (timed)
             {
-                // timing.Retire(c, ref first[index], executed: true)
+                // timing.Retire(c, ref first[index], executed: true), or its register-only path
                 il.Emit(OpCodes.Ldarg_2);
                 il.Emit(OpCodes.Ldarg_0);
                 EmitSlot(il, index * slotBytes);
-                il.Emit(OpCodes.Ldc_I4_1);
-                il.Emit(OpCodes.Call, RetireMethod);
+                if (registerOnly![j]) il.Emit(OpCodes.Call, RetireRegisterOnlyMethod);
+                else
+                {
+                    il.Emit(OpCodes.Ldc_I4_1);
+                    il.Emit(OpCodes.Call, RetireMethod);
+                }
             }
             if (j == count - 1) break;
             // Leave after a fault, as the interpreter would take it now.

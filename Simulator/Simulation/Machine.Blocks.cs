@@ -45,7 +45,12 @@ public sealed partial class Machine
             return;
         }
         d.BlockId = (ushort)id;
-        if (_m7Active) _timedBlocks.Add(BlockCompiler.CompileTimed(ref d, pc, n));
+        if (_m7Active)
+        {
+            var registerOnly = new bool[n];
+            BlockCompiler.ForEach(ref d, pc, n, (int j, uint at, ref DecodedInst slot) => registerOnly[j] = _m7.RetiresAsRegisterOnly(at, ref slot));
+            _timedBlocks.Add(BlockCompiler.CompileTimed(ref d, pc, n, registerOnly));
+        }
         else _blocks.Add(BlockCompiler.Compile(ref d, pc, n));
     }
 

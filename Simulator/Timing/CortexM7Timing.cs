@@ -169,7 +169,26 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         Redirect();
     }
 
-    public void Retire(Cpu c, ref DecodedInst d, bool executed)
+    public void Retire(Cpu c, ref DecodedInst d, bool executed) => Retire<AnyInstruction>(c, ref d, executed);
+
+    /// <summary>Retire for an instruction <see cref="RetiresAsRegisterOnly"/> accepted (compiled blocks call it).</summary>
+    public void RetireRegisterOnly(Cpu c, ref DecodedInst d) => Retire<RegisterOnlyInstruction>(c, ref d, true);
+
+    /// <summary>
+    /// Whether the instruction <paramref name="d"/> at <paramref name="pc"/> only reads and writes core
+    /// registers and flags in one issue cycle: no memory access, FP, branch, IT, barrier, multi-cycle
+    /// issue or blocking unit. <see cref="RetireRegisterOnly"/> then skips the tests for those.
+    /// </summary>
+    public readonly bool RetiresAsRegisterOnly(uint pc, ref DecodedInst d)
+    {
+        ref InstTiming e = ref Lookup(pc, ref d);
+        const InstTimingFlags other = InstTimingFlags.Fp | InstTimingFlags.DrainStoreBuffer | InstTimingFlags.Load | InstTimingFlags.StoreMultipleEven
+            | InstTimingFlags.FpMac | InstTimingFlags.It | InstTimingFlags.Branch | InstTimingFlags.MultipleAccess;
+        return (e.Flags & other) == 0 && e.Cycles == 1 && e.BlockCycles == 0
+            && (d.Class <= TimingClass.MacLong || d.Class == TimingClass.Nop) && (d.Flags & InstFlags.Fp) == 0;
+    }
+
+    private void Retire<TShape>(Cpu c, ref DecodedInst d, bool executed) where TShape : struct, IRetireShape
     {
         uint pc = c.Pc;
         ref InstTiming e = ref Lookup(pc, ref d);
@@ -206,11 +225,11 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
             else (issue, cause) = IntOperandsSlow(ref d, issue, cause);
             if ((f & InstTimingFlags.ReadsFlags) != 0 || predicated) issue = Operand(Scoreboard.Flags * Scoreboard.Roles, issue, ref cause);
         }
-        if ((f & (InstTimingFlags.Fp | InstTimingFlags.DrainStoreBuffer)) != 0) (issue, cause) = FpAndBarrierReady(ref d, f, issue, cause);
+        if (!TShape.RegisterOnly && (f & (InstTimingFlags.Fp | InstTimingFlags.DrainStoreBuffer)) != 0) (issue, cause) = FpAndBarrierReady(ref d, f, issue, cause);
 
         // Load bank (DTCM/D-cache word bank = address bit 2) for the two-loads rule.
         int bank = -1;
-        if ((f & InstTimingFlags.Load) != 0 && executed && _bus.AccessCount > 0) bank = (int)(_bus.Accesses[0].Address >> 2) & 1;
+        if (!TShape.RegisterOnly && (f & InstTimingFlags.Load) != 0 && executed && _bus.AccessCount > 0) bank = (int)(_bus.Accesses[0].Address >> 2) & 1;
 
         // Pairing with the older instruction of cycle _t.
         if (_open && issue == _t)
@@ -241,25 +260,25 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
 
         // Issue cycles beyond the first (LDM/STM pairs of registers, TBB).
         int cycles = e.Cycles;
-        if ((f & InstTimingFlags.StoreMultipleEven) != 0 && executed && _bus.AccessCount > 0 && (_bus.Accesses[0].Address & 7) != 0)
+        if (!TShape.RegisterOnly && (f & InstTimingFlags.StoreMultipleEven) != 0 && executed && _bus.AccessCount > 0 && (_bus.Accesses[0].Address & 7) != 0)
             cycles += _model.StoreMultipleUnaligned8;
-        if (cycles > 1)
+        if (!TShape.RegisterOnly && cycles > 1)
         {
             _t = issue + cycles - 1;
             _open = false;
         }
-        if (e.BlockCycles > 0) { _blockUntil = issue + e.BlockCycles; _blockCause = e.BlockCause; }
-        if ((f & InstTimingFlags.FpMac) != 0) _fpAluBlockedUntil = issue + 1 + _model.FpMacBlocksFpAlu;
+        if (!TShape.RegisterOnly && e.BlockCycles > 0) { _blockUntil = issue + e.BlockCycles; _blockCause = e.BlockCause; }
+        if (!TShape.RegisterOnly && (f & InstTimingFlags.FpMac) != 0) _fpAluBlockedUntil = issue + 1 + _model.FpMacBlocksFpAlu;
 
         // Memory: stalls of this instruction's accesses, then results.
-        long memStall = executed && _bus.AccessCount > 0 ? Accesses((f & InstTimingFlags.MultipleAccess) != 0, issue, younger) : 0;
+        long memStall = !TShape.RegisterOnly && executed && _bus.AccessCount > 0 ? Accesses((f & InstTimingFlags.MultipleAccess) != 0, issue, younger) : 0;
         long t0 = issue + memStall;
         WriteResults(ref e, issue, t0, earlyAlu);
-        if ((f & InstTimingFlags.Fp) != 0) WriteFpResults(ref d, ClassTimingOf(ref d).Latency, d.Class, issue, t0);
+        if (!TShape.RegisterOnly && (f & InstTimingFlags.Fp) != 0) WriteFpResults(ref d, ClassTimingOf(ref d).Latency, d.Class, issue, t0);
 
-        if ((f & InstTimingFlags.It) != 0) _itLeft = e.ItLeft;
+        if (!TShape.RegisterOnly && (f & InstTimingFlags.It) != 0) _itLeft = e.ItLeft;
 
-        if ((f & InstTimingFlags.Branch) != 0 && c.Fault == FaultKind.None)
+        if (!TShape.RegisterOnly && (f & InstTimingFlags.Branch) != 0 && c.Fault == FaultKind.None)
         {
             if (c.ExceptionReturnRequested) _returning = true;
             else ResolveBranch(c, ref d, d.Class, issue, executed, predicated);
@@ -430,4 +449,24 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         Unsafe.WriteUnaligned(ref Unsafe.As<StallCause, byte>(ref Unsafe.Add(ref Unsafe.As<RegCauses, StallCause>(ref _needCause), r * Scoreboard.Roles)),
             Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<StallCause, byte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_kindCause), kind * Scoreboard.Roles))));
     }
+}
+
+/// <summary>What <see cref="CortexM7Timing"/>'s Retire may assume about an instruction; the JIT compiles one
+/// Retire per shape with the tests the shape rules out removed.</summary>
+internal interface IRetireShape
+{
+    /// <summary>See <see cref="CortexM7Timing.RetiresAsRegisterOnly"/>.</summary>
+    static abstract bool RegisterOnly { get; }
+}
+
+/// <summary>Any instruction (the run loop's Retire).</summary>
+internal struct AnyInstruction : IRetireShape
+{
+    public static bool RegisterOnly => false;
+}
+
+/// <summary>An instruction <see cref="CortexM7Timing.RetiresAsRegisterOnly"/> accepted.</summary>
+internal struct RegisterOnlyInstruction : IRetireShape
+{
+    public static bool RegisterOnly => true;
 }
