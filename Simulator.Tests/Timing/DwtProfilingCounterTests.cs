@@ -71,6 +71,21 @@ public sealed class DwtProfilingCounterTests
         t.Cpu.R[4].Should().Be(2u, "FOLDCNT: two dual-issued younger instructions");
     }
 
+    /// <summary>LDM of n registers issues for ceil(n/2) cycles (timing facts 3.1 LDM): the cycles beyond the
+    /// first are LSUCNT events (C1.8.7, "each additional cycle required to execute" a load or store).</summary>
+    [Theory]
+    [InlineData(0xE895_000Fu, 1u)] // ldmia.w r5, {r0-r3}: 2 cycles
+    [InlineData(0xE895_0F0Fu, 3u)] // ldmia.w r5, {r0-r3, r8-r11}: 4 cycles
+    [InlineData(0xE895_0003u, 0u)] // ldmia.w r5, {r0, r1}: 1 cycle
+    public void Lsucnt_counts_the_issue_cycles_of_a_load_multiple_beyond_its_first(uint ldm, uint extra)
+    {
+        var t = Enabled(AllEvtEna, ldm, LdmR7R0ToR4);
+        t.Run();
+
+        t.Cpu.R[3].Should().Be(extra, "LSUCNT");
+        t.Cpu.R[0].Should().Be(0u, "CPICNT");
+    }
+
     [Fact]
     public void A_disabled_counter_keeps_its_value_while_an_enabled_one_counts()
     {

@@ -12,7 +12,8 @@ namespace M7Sim.Memory;
 ///
 /// What the ARM ARM says each counts, and where the Cortex-M7 model's figures (Machine.Dwt.cs) go:
 /// - CPICNT, cycles of multi-cycle instructions beyond the first and instruction fetch stalls, other
-///   than those counted by the four below: the model's other stall cycles (dependencies, multiply,
+///   than those counted by the four below: the extra issue cycles of multi-cycle instructions that are
+///   not loads or stores, and the model's other stall cycles (dependencies, multiply,
 ///   divide, FP, early operands, pairing refused by an issue rule, branch mispredicts and redirects,
 ///   serialising system instructions, flash wait states and cache misses). The model charges flash
 ///   wait and cache-miss stalls to one cause for fetch and data alike; they go here because the ARM
@@ -22,9 +23,9 @@ namespace M7Sim.Memory;
 ///   The return cost is charged at the first instruction after the return retires, so a read by that
 ///   very instruction does not see it yet.
 /// - SLEEPCNT, cycles asleep: the cycles WFI/WFE skip waiting for the wake-up event.
-/// - LSUCNT, cycles of load/store instructions beyond the first: load-use, bank-conflict, unaligned
-///   access and store-buffer stalls. The extra issue cycles of LDM/STM/PUSH/POP beyond the first are not
-///   split out by the model (they are not stalls there), so they are in no counter.
+/// - LSUCNT, cycles of load/store instructions beyond the first: the extra issue cycles of
+///   LDM/STM/PUSH/POP, LDRD/STRD, VLDM/VSTM and TBB/TBH beyond their first, and load-use, bank-conflict,
+///   unaligned access and store-buffer stalls.
 /// - FOLDCNT, instructions that took no cycle of their own: instructions dual-issued in the younger slot.
 /// The model counts a refused pairing as a stall of the younger instruction, so CPICNT + LSUCNT can
 /// exceed CYCCNT - instructions + FOLDCNT; the ARM ARM calls that relation approximate anyway.

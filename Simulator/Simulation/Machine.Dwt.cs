@@ -42,7 +42,7 @@ public sealed partial class Machine
 
     /// <summary>
     /// Events counted so far for profiling counter <paramref name="counter"/> (Dwt* above): stall cycles of
-    /// its causes, sleep cycles or dual-issued instructions. Always 0 in functional mode, which has no
+    /// its causes and extra issue cycles, sleep cycles or dual-issued instructions. Always 0 in functional mode, which has no
     /// pipeline figures, so there the counters keep the values firmware wrote.
     /// </summary>
     internal ulong DwtProfilingEvents(int counter)
@@ -51,7 +51,9 @@ public sealed partial class Machine
         if (counter == DwtSleep) return _sleepCycles;
         var t = _m7.Counters;
         if (counter == DwtFold) return t.DualIssuedPairs;
-        ulong sum = 0;
+        // Besides stalls, LSUCNT and CPICNT count the issue cycles of multi-cycle instructions beyond their
+        // first (C1.8.7: "each additional cycle required to execute" a load/store, or another instruction).
+        ulong sum = counter == DwtLsu ? t.ExtraLoadStoreCycles : counter == DwtCpi ? t.ExtraMultiCycleCycles : 0;
         for (int i = 0; i < t.StallCycles.Length; i++)
             if (DwtCounterOfCause[i] == counter) sum += t.StallCycles[i];
         return sum;

@@ -47,6 +47,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private int _itLeft;
     private bool _redirect;
     private ulong _pairs, _predicatedFalse;
+    private ulong _extraLoadStoreCycles, _extraOtherCycles;
     private uint _ipsr;        // exception number the previous instruction ran in
     private bool _returning;   // the previous instruction started an exception return
 
@@ -112,6 +113,8 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
             _ctr.Instructions = instructions;
             _ctr.DualIssuedPairs = _pairs;
             _ctr.PredicatedFalse = _predicatedFalse;
+            _ctr.ExtraLoadStoreCycles = _extraLoadStoreCycles;
+            _ctr.ExtraMultiCycleCycles = _extraOtherCycles;
             ((ReadOnlySpan<ulong>)_stalls).CopyTo(_ctr.StallCycles);
             ((ReadOnlySpan<ulong>)_byClass).CopyTo(_ctr.ByClass);
             for (int i = 0; i < _regions.Length; i++)
@@ -154,6 +157,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         ((Span<ulong>)_byClass).Clear();
         for (int i = 0; i < _regions.Length; i++) _regions[i] = new RegionCounts { Kind = _mem.Kinds[i] };
         _pairs = _predicatedFalse = 0;
+        _extraLoadStoreCycles = _extraOtherCycles = 0;
         _ipsr = 0;
         _returning = false;
         _mem.Reset();
@@ -266,6 +270,9 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         {
             _t = issue + cycles - 1;
             _open = false;
+            // Cycles beyond the first: DWT_LSUCNT counts them for loads and stores, DWT_CPICNT for the rest.
+            if ((units & (Units.Load | Units.Store)) != 0) _extraLoadStoreCycles += (ulong)(cycles - 1);
+            else _extraOtherCycles += (ulong)(cycles - 1);
         }
         if (!TShape.RegisterOnly && e.BlockCycles > 0) { _blockUntil = issue + e.BlockCycles; _blockCause = e.BlockCause; }
         if (!TShape.RegisterOnly && (f & InstTimingFlags.FpMac) != 0) _fpAluBlockedUntil = issue + 1 + _model.FpMacBlocksFpAlu;

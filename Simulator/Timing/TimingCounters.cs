@@ -59,6 +59,10 @@ public sealed class TimingCounters
     public ulong DualIssuedPairs { get; internal set; }
     /// <summary>Instructions skipped by a failed IT condition.</summary>
     public ulong PredicatedFalse { get; internal set; }
+    /// <summary>Issue cycles of multi-cycle loads and stores (LDM/STM/PUSH/POP, LDRD/STRD, VLDM/VSTM, TBB/TBH) beyond their first.</summary>
+    public ulong ExtraLoadStoreCycles { get; internal set; }
+    /// <summary>Issue cycles of other multi-cycle instructions beyond their first.</summary>
+    public ulong ExtraMultiCycleCycles { get; internal set; }
 
     public readonly ulong[] StallCycles = new ulong[CauseCount];
     public readonly ulong[] ByClass = new ulong[(int)TimingClass.Nop + 1];
