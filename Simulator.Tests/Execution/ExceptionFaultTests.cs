@@ -118,18 +118,48 @@ public class ExceptionFaultTests
         p.Cpu.Pc.Should().Be(P.Main + 18, "the PC is left at the instruction that was about to run (after movw/movt x2, str)");
     }
 
+    /// <summary>A bus error while stacking (B1.5.6) is a derived BusFault, here disabled and so a HardFault
+    /// (FORCED); the SVCall being entered stays pending, and SP points at the frame that could not be written.</summary>
     [Fact]
-    public void Stacking_into_unmapped_memory_stops_the_run_with_stkerr()
+    public void Stacking_into_unmapped_memory_takes_a_derived_busfault_escalated_to_hardfault()
     {
         var p = new P();
         p.Machine.SetRegister(13, 0x1000_0010);
         p.Cpu.Msp = 0x1000_0010;
         p.Code(P.Main, T.Of(T.Svc(0), T.Self));
         p.Handler(Exceptions.SvCall, 0x2000, T.Of(T.BxLr));
-        var r = p.RunToStop();
-        r.Reason.Should().Be(StopReason.Fault);
+        var r = RunToDerivedHardFault(p, cfsrBit: 1u << 12); // STKERR
+        p.Scs.IsPending(Exceptions.SvCall).Should().BeTrue();
+        p.Cpu.R[13].Should().Be(0x0FFF_FFF0u);
+        p.Cpu.R[14].Should().Be(0xFFFF_FFF9u, "the return to the Thread-mode code that called SVC");
         r.Message.Should().Contain("stacking for SVCall failed").And.Contain("STKERR");
-        (p.Peek(Cfsr) & (1u << 12)).Should().Be(1u << 12);
+    }
+
+    /// <summary>A bus error while unstacking (B1.5.8) tail-chains the derived BusFault, here disabled and so a
+    /// HardFault (FORCED), in place of the return: the frame pointer and the EXC_RETURN in LR stay.</summary>
+    [Fact]
+    public void Unstacking_from_unmapped_memory_tail_chains_a_derived_busfault_escalated_to_hardfault()
+    {
+        var p = new P();
+        // Thread mode on PSP (CONTROL.SPSEL = 1), then SVC; the handler points PSP at unmapped memory and returns.
+        p.Code(P.Main, T.Mov32(0, 0x2008_0000), T.Of(T.MsrPsp(0), T.Movs(0, 2), T.MsrControl(0), T.Svc(0), T.Self));
+        p.Handler(Exceptions.SvCall, 0x2000, T.Mov32(0, 0x1000_0010), T.Of(T.MsrPsp(0), T.BxLr));
+        var r = RunToDerivedHardFault(p, cfsrBit: 1u << 11); // UNSTKERR
+        p.Cpu.Psp.Should().Be(0x1000_0010u);
+        p.Cpu.R[14].Should().Be(0xFFFF_FFFDu, "the EXC_RETURN of the failed return");
+        r.Message.Should().Contain("unstacking on exception return failed at 0x10000010").And.Contain("UNSTKERR");
+    }
+
+    /// <summary>Runs until the HardFault handler (a branch to itself) spins, then checks the CFSR bit and HFSR.FORCED.</summary>
+    private static RunResult RunToDerivedHardFault(P p, uint cfsrBit)
+    {
+        p.Handler(Exceptions.HardFault, 0x2100, T.Of(T.Self));
+        var r = p.RunToStop();
+        r.Reason.Should().Be(StopReason.Fault, "the HardFault handler spins, after a fault: " + r.Message);
+        p.Cpu.Ipsr.Should().Be((uint)Exceptions.HardFault);
+        (p.Peek(Cfsr) & cfsrBit).Should().Be(cfsrBit);
+        p.Peek(Hfsr).Should().Be(Forced);
+        return r;
     }
 
     [Fact]

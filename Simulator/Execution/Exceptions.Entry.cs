@@ -25,9 +25,52 @@ internal static partial class Exceptions
     {
         var c = m.Cpu;
         if (!CheckVector(m, exception, out uint vector)) return false;
-        if (!PushStack(m, exception, returnAddress)) return false;
+        var stacking = PushStack(m, returnAddress);
+        if (stacking.Failed) return TakeDerived(m, exception, stacking);
         Taken(m, exception, vector, c.R[14]);
         m.Scs.CountEntry(tailChained: false);
+        return true;
+    }
+
+    /// <summary>What went wrong while stacking: the first refused address, and whether the MPU or the bus refused writes.</summary>
+    private record struct StackingResult(uint FirstFailure, uint Sp, bool MpuRefused, bool BusRefused)
+    {
+        public readonly bool Failed => MpuRefused || BusRefused;
+    }
+
+    /// <summary>
+    /// A fault while stacking (B1.5.6 PushStack; CFSR.MSTKERR for an MPU refusal, STKERR for a bus error):
+    /// a derived exception. SP and LR are as after a good entry (the frame is where it would be, with
+    /// what could be written), the exception being entered stays pending, the derived MemManage or
+    /// BusFault is pended (a HardFault when it could not preempt, or a lockup at priority -1), and the
+    /// highest-priority pending exception is taken: the derived one first when it ranks higher, the
+    /// other tail-chaining after it. False when the run must stop (lockup, unusable vector).
+    /// </summary>
+    private static bool TakeDerived(Machine m, int exception, StackingResult stacking)
+    {
+        var c = m.Cpu;
+        var scs = m.Scs;
+        string what = stacking.MpuRefused ? "MemManage MSTKERR: the MPU does not let the stack be written" : "BusFault STKERR: the stack is not in writable memory";
+        string description = $"stacking for {Name(exception)} failed at 0x{stacking.FirstFailure:X8} (SP=0x{stacking.Sp:X8}, {what})";
+        scs.SetPending(exception, true);
+        foreach (var (refused, derived, bit) in new[] { (stacking.MpuRefused, MemManage, SystemControlSpace.CfsrMStkErr), (stacking.BusRefused, BusFault, SystemControlSpace.CfsrStkErr) })
+        {
+            if (!refused) continue;
+            scs.RecordCfsr(bit);
+            int target = Escalate(m, derived, out bool lockup);
+            if (lockup)
+            {
+                Lockup(m, description);
+                return false;
+            }
+            scs.SetPending(target, true);
+        }
+        m.LastFault = description;
+        int taken = scs.PreemptingException();
+        if (taken == 0) taken = exception;
+        if (!CheckVector(m, taken, out uint vector)) return false;
+        Taken(m, taken, vector, c.R[14]);
+        scs.CountEntry(tailChained: false);
         return true;
     }
 
@@ -49,8 +92,12 @@ internal static partial class Exceptions
 
     private static string FaultNote(Machine m) => m.LastFault is { } f ? $" ({f})" : "";
 
-    /// <summary>PushStack (B1.5.6): R0-R3, R12, LR, return address, xPSR (+ S0-S15, FPSCR), 8-byte aligned.</summary>
-    private static bool PushStack(Machine m, int exception, uint returnAddress)
+    /// <summary>
+    /// PushStack (B1.5.6): R0-R3, R12, LR, return address, xPSR (+ S0-S15, FPSCR), 8-byte aligned. A
+    /// refused write does not stop the others (what can be written is, as in QEMU); the caller takes the
+    /// derived exception (<see cref="TakeDerived"/>).
+    /// </summary>
+    private static StackingResult PushStack(Machine m, uint returnAddress)
     {
         var c = m.Cpu;
         bool fpFrame = (c.Control & 4) != 0;
@@ -61,20 +108,15 @@ internal static partial class Exceptions
         bool realigned = (sp & 4) != 0; // STKALIGN is RAO on the M7: frames are always 8-byte aligned
         uint frame = (sp - frameSize) & ~7u;
         uint xpsr = (c.Xpsr & ~(1u << 9)) | (realigned ? 1u << 9 : 0);
+        var result = new StackingResult(0, sp, false, false);
         Span<uint> words = [c.R[0], c.R[1], c.R[2], c.R[3], c.R[12], c.R[14], returnAddress, xpsr];
-        for (int i = 0; i < 8; i++)
-        {
-            if (!m.Bus.Write(frame + (uint)(4 * i), 4, words[i])) return StackingFailed(m, exception, frame + (uint)(4 * i), sp);
-        }
+        for (int i = 0; i < 8; i++) Push(m, frame + (uint)(4 * i), words[i], ref result);
         if (fpFrame)
         {
             if ((c.Fpccr & SystemControlSpace.FpccrLspen) == 0)
             {
-                for (int i = 0; i < 16; i++)
-                {
-                    if (!m.Bus.Write(frame + 0x20 + (uint)(4 * i), 4, c.S[i])) return StackingFailed(m, exception, frame + 0x20 + (uint)(4 * i), sp);
-                }
-                if (!m.Bus.Write(frame + 0x60, 4, c.Fpscr)) return StackingFailed(m, exception, frame + 0x60, sp);
+                for (int i = 0; i < 16; i++) Push(m, frame + 0x20 + (uint)(4 * i), c.S[i], ref result);
+                Push(m, frame + 0x60, c.Fpscr, ref result);
             }
             else
             {
@@ -89,17 +131,15 @@ internal static partial class Exceptions
             c.Psp = frame;
             c.R[13] = c.Msp; // Handler mode runs on the main stack
         }
-        return true;
+        return result;
     }
 
-    private static bool StackingFailed(Machine m, int exception, uint address, uint sp)
+    private static void Push(Machine m, uint address, uint value, ref StackingResult result)
     {
-        bool mpu = m.Bus.TakeMpuDenial(address);
-        m.Scs.RecordCfsr(mpu ? SystemControlSpace.CfsrMStkErr : SystemControlSpace.CfsrStkErr);
-        m.Scs.RequestStop(StopReason.Fault, 0, mpu
-            ? $"stacking for {Name(exception)} failed at 0x{address:X8} (SP=0x{sp:X8}, MemManage MSTKERR): the MPU does not let the stack be written" + FaultNote(m)
-            : $"stacking for {Name(exception)} failed at 0x{address:X8} (SP=0x{sp:X8}, BusFault STKERR): the stack is not in writable memory" + FaultNote(m));
-        return false;
+        if (m.Bus.Write(address, 4, value)) return;
+        if (!result.Failed) result.FirstFailure = address;
+        if (m.Bus.TakeMpuDenial(address)) result.MpuRefused = true;
+        else result.BusRefused = true;
     }
 
     /// <summary>ExceptionTaken (B1.5.6): Handler mode on the main stack, IPSR = exception, handler address from the vector.</summary>

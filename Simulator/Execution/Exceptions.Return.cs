@@ -44,7 +44,11 @@ internal static partial class Exceptions
             return;
         }
 
-        if (!PopStack(m, excReturn, out uint frame)) return;
+        if (!PopStack(m, excReturn, out uint frame, out uint refused))
+        {
+            UnstackingFailed(m, excReturn, refused);
+            return;
+        }
         // The IPSR loaded from the frame must agree with the mode returned to.
         if (!toThread ? c.Ipsr == 0 : c.Ipsr != 0)
         {
@@ -83,9 +87,11 @@ internal static partial class Exceptions
         scs.CountEntry(tailChained: false);
     }
 
-    /// <summary>PopStack (B1.5.8): restores the frame at the stack EXC_RETURN selects and switches mode and stack.</summary>
-    private static bool PopStack(Machine m, uint excReturn, out uint frame)
+    /// <summary>PopStack (B1.5.8): restores the frame at the stack EXC_RETURN selects and switches mode and
+    /// stack. False, with nothing changed and the address that could not be read, when a read is refused.</summary>
+    private static bool PopStack(Machine m, uint excReturn, out uint frame, out uint refused)
     {
+        refused = 0;
         var c = m.Cpu;
         bool fpFrame = (excReturn & 0x10) == 0;
         uint frameSize = fpFrame ? 0x68u : 0x20u;
@@ -94,7 +100,7 @@ internal static partial class Exceptions
         Span<uint> w = stackalloc uint[8];
         for (int i = 0; i < 8; i++)
         {
-            if (!m.Bus.Read(frame + (uint)(4 * i), 4, out w[i])) return UnstackingFailed(m, frame + (uint)(4 * i));
+            if (!m.Bus.Read(frame + (uint)(4 * i), 4, out w[i])) { refused = frame + (uint)(4 * i); return false; }
         }
         if (fpFrame)
         {
@@ -107,7 +113,7 @@ internal static partial class Exceptions
                 Span<uint> s = stackalloc uint[17];
                 for (int i = 0; i < 17; i++)
                 {
-                    if (!m.Bus.Read(frame + 0x20 + (uint)(4 * i), 4, out s[i])) return UnstackingFailed(m, frame + 0x20 + (uint)(4 * i));
+                    if (!m.Bus.Read(frame + 0x20 + (uint)(4 * i), 4, out s[i])) { refused = frame + 0x20 + (uint)(4 * i); return false; }
                 }
                 s[..16].CopyTo(c.S);
                 c.Fpscr = s[16];
@@ -152,11 +158,22 @@ internal static partial class Exceptions
         c.Control &= ~6u;
     }
 
-    private static bool UnstackingFailed(Machine m, uint address)
+    /// <summary>
+    /// A fault while unstacking (CFSR.MUNSTKERR for an MPU refusal, UNSTKERR for a bus error): the derived
+    /// MemManage or BusFault (a HardFault when it cannot preempt the context returned to) is tail-chained
+    /// in place of the return, with the frame left on the stack and LR keeping the EXC_RETURN (B1.5.8).
+    /// </summary>
+    private static void UnstackingFailed(Machine m, uint excReturn, uint address)
     {
         bool mpu = m.Bus.TakeMpuDenial(address);
         m.Scs.RecordCfsr(mpu ? SystemControlSpace.CfsrMUnstkErr : SystemControlSpace.CfsrUnstkErr);
-        m.Scs.RequestStop(StopReason.Fault, 0, $"unstacking on exception return failed at 0x{address:X8} ({(mpu ? "MemManage MUNSTKERR" : "BusFault UNSTKERR")})");
-        return false;
+        m.LastFault = $"unstacking on exception return failed at 0x{address:X8} ({(mpu ? "MemManage MUNSTKERR" : "BusFault UNSTKERR")})";
+        int target = Escalate(m, mpu ? MemManage : BusFault, out bool lockup);
+        if (lockup)
+        {
+            Lockup(m, m.LastFault);
+            return;
+        }
+        TailChain(m, target, excReturn);
     }
 }

@@ -16,7 +16,7 @@
 # M7Sim with them.
 
 FPX_C        := fp_arith fp_fused fp_conv fp_round fp_cmp fp_printf
-FPX_EXC      := exc_systick exc_svc exc_pendsv exc_nested exc_fault exc_interwork exc_mpu
+FPX_EXC      := exc_systick exc_svc exc_pendsv exc_nested exc_fault exc_interwork exc_mpu exc_stkerr
 FPX_VARIANTS := mps2 f746
 FPX_RANDOM_N := 4
 FPX_RANDOM_PER_FILE := 1000
