@@ -104,16 +104,18 @@ public sealed class CompiledBlockTests
     /// leaves the block).
     /// </summary>
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    public void A_store_into_the_running_block_leaves_it_and_the_new_code_runs(int threshold)
+    [InlineData(0, TimingMode.None)]
+    [InlineData(1, TimingMode.None)]
+    [InlineData(0, TimingMode.CortexM7)]
+    [InlineData(1, TimingMode.CortexM7)]
+    public void A_store_into_the_running_block_leaves_it_and_the_new_code_runs(int threshold, TimingMode timing)
     {
         const uint code = 0x0000_1000;
         // loop: movs r0,#1 ; strh r2,[r1] ; patched: movs r0,#3 ; adds r3,r3,r0 ; adds r1,r1,r6 ;
         //       subs r4,#1 ; bne loop ; bkpt #0
         // r1 walks up in steps of 16 and reaches 'patched' on pass 100, writing movs r0,#5 over it.
         ushort[] program = [0x2001, 0x800A, 0x2003, 0x181B, 0x1989, 0x3C01, 0xD1F8, 0xBE00];
-        var m = new Machine(new MachineOptions { Board = "mps2-an500", Timing = TimingMode.None });
+        var m = new Machine(new MachineOptions { Board = "mps2-an500", Timing = timing });
         m.WriteMemory(code, program.SelectMany(BitConverter.GetBytes).ToArray());
         m.Cpu.R[1] = code + 4 - 16 * 100;
         m.Cpu.R[2] = 0x2005;
