@@ -110,26 +110,67 @@ public sealed class CompiledBlockTests
     [InlineData(1, TimingMode.CortexM7)]
     public void A_store_into_the_running_block_leaves_it_and_the_new_code_runs(int threshold, TimingMode timing)
     {
-        const uint code = 0x0000_1000;
         // loop: movs r0,#1 ; strh r2,[r1] ; patched: movs r0,#3 ; adds r3,r3,r0 ; adds r1,r1,r6 ;
         //       subs r4,#1 ; bne loop ; bkpt #0
         // r1 walks up in steps of 16 and reaches 'patched' on pass 100, writing movs r0,#5 over it.
-        ushort[] program = [0x2001, 0x800A, 0x2003, 0x181B, 0x1989, 0x3C01, 0xD1F8, 0xBE00];
-        var m = new Machine(new MachineOptions { Board = "mps2-an500", Timing = timing });
-        m.WriteMemory(code, program.SelectMany(BitConverter.GetBytes).ToArray());
-        m.Cpu.R[1] = code + 4 - 16 * 100;
+        var m = CodeInRam(timing, threshold, 0x2001, 0x800A, 0x2003, 0x181B, 0x1989, 0x3C01, 0xD1F8, 0xBE00);
+        m.Cpu.R[1] = CodeBase + 4 - 16 * 100;
         m.Cpu.R[2] = 0x2005;
         m.Cpu.R[4] = 300;
         m.Cpu.R[6] = 16;
-        m.Cpu.R[13] = m.Cpu.Msp = 0x2010_0000;
-        m.Cpu.Pc = m.Cpu.NextPc = code;
-        m.BlockThreshold = threshold;
 
         var result = m.Run(100_000);
 
         result.Reason.Should().Be(StopReason.Breakpoint, result.Message);
         m.Cpu.R[3].Should().Be(100u * 3 + 200u * 5, "the pass that rewrites the instruction runs the new one");
         if (threshold != 0) m.BlockInstructions.Should().BeGreaterThan(0);
+    }
+
+    /// <summary>
+    /// Loads of DWT_CYCCNT and SYST_CVR inside a block see the cycles of the instructions before them, as
+    /// in the interpreter (the cycle count is brought up to date before every instruction that can read it).
+    /// </summary>
+    [Theory]
+    [InlineData(TimingMode.None)]
+    [InlineData(TimingMode.CortexM7)]
+    public void Cycle_counters_read_inside_a_block_match_the_interpreter(TimingMode timing)
+    {
+        var interpreted = RunCounterLoop(timing, threshold: 0);
+        var compiled = RunCounterLoop(timing, threshold: 1);
+        compiled.BlockInstructions.Should().BeGreaterThan(0);
+        compiled.Cpu.R[5].Should().Be(interpreted.Cpu.R[5], "sum of CYCCNT reads");
+        compiled.Cpu.R[4].Should().Be(interpreted.Cpu.R[4], "sum of SYST_CVR reads");
+        interpreted.Cpu.R[5].Should().NotBe(0u);
+    }
+
+    private static Machine RunCounterLoop(TimingMode timing, int threshold)
+    {
+        // loop: adds r1,#1 ; adds r2,#2 ; ldr r0,[r7] (CYCCNT) ; adds r5,r5,r0 ; ldr r0,[r6] (SYST_CVR) ;
+        //       adds r4,r4,r0 ; subs r3,#1 ; bne loop ; bkpt #0
+        var m = CodeInRam(timing, threshold, 0x3101, 0x3202, 0x6838, 0x182D, 0x6830, 0x1824, 0x3B01, 0xD1F7, 0xBE00);
+        m.Bus.Write(0xE000_EDFC, 4, 1u << 24).Should().BeTrue();                        // DEMCR.TRCENA
+        m.Bus.Write(0xE000_1FB0, 4, M7Sim.Memory.SystemControlSpace.CoreSightUnlockKey).Should().BeTrue();
+        m.Bus.Write(0xE000_1000, 4, 1).Should().BeTrue();                               // DWT_CTRL.CYCCNTENA
+        m.Bus.Write(0xE000_E014, 4, 0x00FF_FFFF).Should().BeTrue();                     // SYST_RVR
+        m.Bus.Write(0xE000_E010, 4, 5).Should().BeTrue();                               // SYST_CSR: enable, core clock
+        m.Cpu.R[3] = 300;
+        m.Cpu.R[6] = 0xE000_E018;
+        m.Cpu.R[7] = 0xE000_1004;
+        m.Run(100_000).Reason.Should().Be(StopReason.Breakpoint);
+        return m;
+    }
+
+    private const uint CodeBase = 0x0000_1000;
+
+    /// <summary>An mps2-an500 machine running the 16-bit <paramref name="code"/> from RAM at <see cref="CodeBase"/>.</summary>
+    private static Machine CodeInRam(TimingMode timing, int threshold, params ushort[] code)
+    {
+        var m = new Machine(new MachineOptions { Board = "mps2-an500", Timing = timing });
+        m.WriteMemory(CodeBase, code.SelectMany(BitConverter.GetBytes).ToArray());
+        m.Cpu.R[13] = m.Cpu.Msp = 0x2010_0000;
+        m.Cpu.Pc = m.Cpu.NextPc = CodeBase;
+        m.BlockThreshold = threshold;
+        return m;
     }
 
     /// <summary>Blocks call every handler of the instruction table directly (which lets the JIT inline the

@@ -8,11 +8,10 @@ using M7Sim.Timing;
 namespace M7Sim.Simulation;
 
 /// <summary>
-/// A compiled block: runs the instructions of a straight-line run starting at <paramref name="first"/>
-/// and returns how many retired. In functional mode (one cycle per instruction), <paramref name="cycles"/>
-/// is the cycle count before the first one.
+/// A compiled block in functional mode: runs the instructions of a straight-line run starting at
+/// <paramref name="first"/>, counts their cycles (one each) into <paramref name="timing"/> and returns how many retired.
 /// </summary>
-internal delegate int BlockFn(Cpu c, ref DecodedInst first, ulong cycles);
+internal delegate int BlockFn(Cpu c, ref DecodedInst first, ref FunctionalTiming timing);
 
 /// <summary>A compiled block under the Cortex-M7 model: each instruction is retired into <paramref name="timing"/> as the run loop does.</summary>
 internal delegate int TimedBlockFn(Cpu c, ref DecodedInst first, ref CortexM7Timing timing);
@@ -55,6 +54,7 @@ internal static unsafe class BlockCompiler
     private static readonly FieldInfo AccessCountField = Field(typeof(Memory.Bus), nameof(Memory.Bus.AccessCount));
     private static readonly MethodInfo RetireMethod = typeof(CortexM7Timing).GetMethod(nameof(CortexM7Timing.Retire))!;
     private static readonly MethodInfo RetireRegisterOnlyMethod = typeof(CortexM7Timing).GetMethod(nameof(CortexM7Timing.RetireRegisterOnly))!;
+    private static readonly FieldInfo FunctionalCyclesField = Field(typeof(FunctionalTiming), "_cycles");
     private static readonly MethodInfo CyclesGetter = typeof(CortexM7Timing).GetProperty(nameof(CortexM7Timing.Cycles))!.GetMethod!;
 
     /// <summary>Handler entry points to their methods, so a block calls each handler directly (and the JIT may inline it).</summary>
@@ -116,7 +116,7 @@ internal static unsafe class BlockCompiler
 
     /// <summary>Compiles the block of <paramref name="count"/> instructions at <paramref name="first"/> (see <see cref="Length"/>) for functional runs.</summary>
     public static BlockFn Compile(ref DecodedInst first, uint pc, int count) =>
-        Emit(ref first, pc, count, typeof(ulong), null).CreateDelegate<BlockFn>();
+        Emit(ref first, pc, count, typeof(FunctionalTiming).MakeByRefType(), null).CreateDelegate<BlockFn>();
 
     /// <summary>The same for runs under the Cortex-M7 model; <paramref name="registerOnly"/>[j] says the j-th
     /// instruction retires through the model's shorter path (CortexM7Timing.RetiresAsRegisterOnly).</summary>
@@ -138,16 +138,26 @@ internal static unsafe class BlockCompiler
     public delegate void SlotVisitor(int index, uint pc, ref DecodedInst d);
 
     /// <summary>
-    /// The block's method. Its third argument is the functional cycle count at entry (a ulong) or the
-    /// Cortex-M7 model (by reference): with the model, every instruction is retired into it and the event
-    /// test follows every instruction, since any of them can advance the cycles past the next event.
+    /// The block's method. Its third argument is the timing model by reference. With the Cortex-M7 model
+    /// every instruction is retired into it and the event test follows every instruction, since any of
+    /// them can advance the cycles past the next event. In functional mode the cycle count (entry + one per
+    /// instruction) is stored before every instruction that can read it (a load of DWT_CYCCNT or SYST_CVR,
+    /// a system instruction) and on the way out, not after every instruction.
     /// </summary>
     private static DynamicMethod Emit(ref DecodedInst first, uint pc, int count, Type third, bool[]? registerOnly)
     {
-        bool timed = third != typeof(ulong);
+        bool timed = third != typeof(FunctionalTiming).MakeByRefType();
         var method = new DynamicMethod($"block_{pc:X8}", typeof(int), [typeof(Cpu), typeof(DecodedInst).MakeByRefType(), third],
             typeof(BlockCompiler).Module, skipVisibility: true);
         var il = method.GetILGenerator();
+        LocalBuilder? entryCycles = null;
+        if (!timed)
+        {
+            entryCycles = il.DeclareLocal(typeof(ulong));
+            il.Emit(OpCodes.Ldarg_2);
+            il.Emit(OpCodes.Ldfld, FunctionalCyclesField);
+            il.Emit(OpCodes.Stloc, entryCycles);
+        }
         var exits = new Label[count];
         for (int j = 0; j < count; j++) exits[j] = il.DefineLabel();
         int slotBytes = Unsafe.SizeOf<DecodedInst>();
@@ -169,6 +179,7 @@ internal static unsafe class BlockCompiler
             il.Emit(OpCodes.Ldarg_0);
             il.Emit(OpCodes.Ldc_I4, unchecked((int)next));
             il.Emit(OpCodes.Stfld, NextPcField);
+            if (!timed && j > 0 && !IsPure(d.Class)) EmitSetCycles(il, entryCycles!, j);
             if (timed)
             {
                 // The model reads this instruction's accesses from the bus's list.
@@ -219,22 +230,38 @@ internal static unsafe class BlockCompiler
                 // The run loop's test after this instruction: cycles + retired >= EventAt.
                 il.Emit(OpCodes.Ldarg_0);
                 il.Emit(OpCodes.Ldfld, EventAtField);
-                il.Emit(OpCodes.Ldarg_2);
+                il.Emit(OpCodes.Ldloc, entryCycles!);
                 il.Emit(OpCodes.Ldc_I8, (long)(j + 1));
                 il.Emit(OpCodes.Add);
                 il.Emit(OpCodes.Ble_Un, exits[j]);
             }
             at = next;
         }
-        il.Emit(OpCodes.Ldc_I4, count);
-        il.Emit(OpCodes.Ret);
+        EmitReturn(il, entryCycles, count);
         for (int j = 0; j < count - 1; j++)
         {
             il.MarkLabel(exits[j]);
-            il.Emit(OpCodes.Ldc_I4, j + 1);
-            il.Emit(OpCodes.Ret);
+            EmitReturn(il, entryCycles, j + 1);
         }
         return method;
+    }
+
+    /// <summary>Returns <paramref name="retired"/>, with the functional cycle count brought up to date.</summary>
+    private static void EmitReturn(ILGenerator il, LocalBuilder? entryCycles, int retired)
+    {
+        if (entryCycles is not null) EmitSetCycles(il, entryCycles, retired);
+        il.Emit(OpCodes.Ldc_I4, retired);
+        il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>Functional mode: timing.Cycles = cycles at entry + <paramref name="retired"/>.</summary>
+    private static void EmitSetCycles(ILGenerator il, LocalBuilder entryCycles, int retired)
+    {
+        il.Emit(OpCodes.Ldarg_2);
+        il.Emit(OpCodes.Ldloc, entryCycles);
+        il.Emit(OpCodes.Ldc_I8, (long)retired);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Stfld, FunctionalCyclesField);
     }
 
     /// <summary>Pushes a reference to the slot <paramref name="offset"/> bytes after the block's first.</summary>

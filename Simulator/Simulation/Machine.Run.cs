@@ -116,11 +116,7 @@ public sealed partial class Machine
                         && (typeof(TTiming) != typeof(FunctionalTiming) || timing.Cycles + BlockCompiler.MaxInstructions < c.EventAt))
                     {
                         int k;
-                        if (typeof(TTiming) == typeof(FunctionalTiming))
-                        {
-                            k = _blocks[id]!(c, ref d, timing.Cycles);
-                            timing.AddCycles((ulong)k);
-                        }
+                        if (typeof(TTiming) == typeof(FunctionalTiming)) k = _blocks[id]!(c, ref d, ref Unsafe.As<TTiming, FunctionalTiming>(ref timing));
                         else k = _timedBlocks[id]!(c, ref d, ref Unsafe.As<TTiming, CortexM7Timing>(ref timing));
                         left -= (ulong)k;
                         BlockInstructions += (ulong)k;
