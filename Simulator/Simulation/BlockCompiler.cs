@@ -14,7 +14,7 @@ namespace M7Sim.Simulation;
 internal delegate int BlockFn(Cpu c, ref DecodedInst first, ref FunctionalTiming timing);
 
 /// <summary>A compiled block under the Cortex-M7 model: each instruction is retired into <paramref name="timing"/> as the run loop does.</summary>
-internal delegate int TimedBlockFn(Cpu c, ref DecodedInst first, ref CortexM7Timing timing);
+internal delegate int TimedBlockFn(Cpu c, ref DecodedInst first, ref CortexM7Timing timing, ref InstTiming facts);
 
 /// <summary>
 /// Compiles hot straight-line code into one .NET method per block (DESIGN §4, the step after the
@@ -52,7 +52,7 @@ internal static unsafe class BlockCompiler
     private static readonly FieldInfo EventAtField = Field(typeof(Cpu), nameof(Cpu.EventAt));
     private static readonly FieldInfo BusField = Field(typeof(Cpu), nameof(Cpu.Bus));
     private static readonly FieldInfo AccessCountField = Field(typeof(Memory.Bus), nameof(Memory.Bus.AccessCount));
-    private static readonly MethodInfo RetireMethod = typeof(CortexM7Timing).GetMethod(nameof(CortexM7Timing.Retire))!;
+    private static readonly MethodInfo RetireMethod = typeof(CortexM7Timing).GetMethod(nameof(CortexM7Timing.RetireKnown))!;
     private static readonly MethodInfo RetireRegisterOnlyMethod = typeof(CortexM7Timing).GetMethod(nameof(CortexM7Timing.RetireRegisterOnly))!;
     private static readonly FieldInfo FunctionalCyclesField = Field(typeof(FunctionalTiming), "_cycles");
     private static readonly MethodInfo CyclesGetter = typeof(CortexM7Timing).GetProperty(nameof(CortexM7Timing.Cycles))!.GetMethod!;
@@ -123,6 +123,9 @@ internal static unsafe class BlockCompiler
     public static TimedBlockFn CompileTimed(ref DecodedInst first, uint pc, int count, bool[] registerOnly) =>
         Emit(ref first, pc, count, typeof(CortexM7Timing).MakeByRefType(), registerOnly).CreateDelegate<TimedBlockFn>();
 
+    private static readonly Type[] FunctionalParameters = [typeof(Cpu), typeof(DecodedInst).MakeByRefType(), typeof(FunctionalTiming).MakeByRefType()];
+    private static readonly Type[] TimedParameters = [typeof(Cpu), typeof(DecodedInst).MakeByRefType(), typeof(CortexM7Timing).MakeByRefType(), typeof(InstTiming).MakeByRefType()];
+
     /// <summary>Calls <paramref name="visit"/> with the address and slot of each of the block's instructions.</summary>
     public static void ForEach(ref DecodedInst first, uint pc, int count, SlotVisitor visit)
     {
@@ -147,7 +150,7 @@ internal static unsafe class BlockCompiler
     private static DynamicMethod Emit(ref DecodedInst first, uint pc, int count, Type third, bool[]? registerOnly)
     {
         bool timed = third != typeof(FunctionalTiming).MakeByRefType();
-        var method = new DynamicMethod($"block_{pc:X8}", typeof(int), [typeof(Cpu), typeof(DecodedInst).MakeByRefType(), third],
+        var method = new DynamicMethod($"block_{pc:X8}", typeof(int), timed ? TimedParameters : FunctionalParameters,
             typeof(BlockCompiler).Module, skipVisibility: true);
         var il = method.GetILGenerator();
         LocalBuilder? entryCycles = null;
@@ -200,16 +203,18 @@ internal static unsafe class BlockCompiler
             }
             if (timed)
             {
-                // timing.Retire(c, ref first[index], executed: true), or its register-only path
+                // timing.Retire(c, ref first[index], ref facts[j]), or its register-only path
                 il.Emit(OpCodes.Ldarg_2);
                 il.Emit(OpCodes.Ldarg_0);
                 EmitSlot(il, index * slotBytes);
-                if (registerOnly![j]) il.Emit(OpCodes.Call, RetireRegisterOnlyMethod);
-                else
+                il.Emit(OpCodes.Ldarg_3);
+                if (j != 0)
                 {
-                    il.Emit(OpCodes.Ldc_I4_1);
-                    il.Emit(OpCodes.Call, RetireMethod);
+                    il.Emit(OpCodes.Ldc_I4, j * InstTiming.Bytes);
+                    il.Emit(OpCodes.Conv_I);
+                    il.Emit(OpCodes.Add);
                 }
+                il.Emit(OpCodes.Call, registerOnly![j] ? RetireRegisterOnlyMethod : RetireMethod);
             }
             if (j == count - 1) break;
             // Leave after a fault, as the interpreter would take it now.

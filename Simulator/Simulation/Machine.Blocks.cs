@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using M7Sim.Decoding;
+using M7Sim.Timing;
 
 namespace M7Sim.Simulation;
 
@@ -11,6 +12,9 @@ public sealed partial class Machine
 
     /// <summary>The same under the Cortex-M7 model (a machine runs one model, so one of the two lists stays empty).</summary>
     private readonly List<TimedBlockFn?> _timedBlocks = [null];
+
+    /// <summary>For each timed block, the static timing facts of its instructions, in order.</summary>
+    private readonly List<InstTiming[]> _timedFacts = [[]];
 
     /// <summary>Dispatches of an instruction by the interpreter before a block is compiled from it. Most code
     /// runs a handful of times (startup, printf), and compiling a block (IL, then the JIT) costs tens of
@@ -49,8 +53,14 @@ public sealed partial class Machine
         if (_m7Active)
         {
             var registerOnly = new bool[n];
-            BlockCompiler.ForEach(ref d, pc, n, (int j, uint at, ref DecodedInst slot) => registerOnly[j] = _m7.RetiresAsRegisterOnly(at, ref slot));
+            var facts = new InstTiming[n];
+            BlockCompiler.ForEach(ref d, pc, n, (int j, uint at, ref DecodedInst slot) =>
+            {
+                registerOnly[j] = _m7.RetiresAsRegisterOnly(at, ref slot);
+                facts[j] = _m7.Facts(at, ref slot);
+            });
             _timedBlocks.Add(BlockCompiler.CompileTimed(ref d, pc, n, registerOnly));
+            _timedFacts.Add(facts);
         }
         else _blocks.Add(BlockCompiler.Compile(ref d, pc, n));
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using M7Sim.Decoding;
 using M7Sim.Execution;
 using M7Sim.Isa;
@@ -117,7 +118,7 @@ public sealed partial class Machine
                     {
                         int k;
                         if (typeof(TTiming) == typeof(FunctionalTiming)) k = _blocks[id]!(c, ref d, ref Unsafe.As<TTiming, FunctionalTiming>(ref timing));
-                        else k = _timedBlocks[id]!(c, ref d, ref Unsafe.As<TTiming, CortexM7Timing>(ref timing));
+                        else k = _timedBlocks[id]!(c, ref d, ref Unsafe.As<TTiming, CortexM7Timing>(ref timing), ref MemoryMarshal.GetArrayDataReference(_timedFacts[id]));
                         left -= (ulong)k;
                         BlockInstructions += (ulong)k;
                         // On as if the interpreter had just run the block's last instruction.

@@ -173,10 +173,17 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         Redirect();
     }
 
-    public void Retire(Cpu c, ref DecodedInst d, bool executed) => Retire<AnyInstruction>(c, ref d, executed);
+    public void Retire(Cpu c, ref DecodedInst d, bool executed) => Retire<AnyInstruction>(c, ref d, ref Lookup(c.Pc, ref d), executed);
 
-    /// <summary>Retire for an instruction <see cref="RetiresAsRegisterOnly"/> accepted (compiled blocks call it).</summary>
-    public void RetireRegisterOnly(Cpu c, ref DecodedInst d) => Retire<RegisterOnlyInstruction>(c, ref d, true);
+    /// <summary>Retire with the instruction's facts at hand (compiled blocks keep a copy of theirs: <see cref="Facts"/>).</summary>
+    public void RetireKnown(Cpu c, ref DecodedInst d, ref InstTiming e) => Retire<AnyInstruction>(c, ref d, ref e, true);
+
+    /// <summary>Retire for an instruction <see cref="RetiresAsRegisterOnly"/> accepted, with its facts at hand.</summary>
+    public void RetireRegisterOnly(Cpu c, ref DecodedInst d, ref InstTiming e) => Retire<RegisterOnlyInstruction>(c, ref d, ref e, true);
+
+    /// <summary>A copy of the static facts of the instruction <paramref name="d"/> at <paramref name="pc"/>: they
+    /// depend only on the two, so a compiled block can keep them while its code stays the same.</summary>
+    public readonly InstTiming Facts(uint pc, ref DecodedInst d) => Lookup(pc, ref d);
 
     /// <summary>
     /// Whether the instruction <paramref name="d"/> at <paramref name="pc"/> only reads and writes core
@@ -192,10 +199,9 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
             && (d.Class <= TimingClass.MacLong || d.Class == TimingClass.Nop) && (d.Flags & InstFlags.Fp) == 0;
     }
 
-    private void Retire<TShape>(Cpu c, ref DecodedInst d, bool executed) where TShape : struct, IRetireShape
+    private void Retire<TShape>(Cpu c, ref DecodedInst d, ref InstTiming e, bool executed) where TShape : struct, IRetireShape
     {
         uint pc = c.Pc;
-        ref InstTiming e = ref Lookup(pc, ref d);
         var f = e.Flags;
         Unsafe.Add(ref Unsafe.As<ClassCounts, ulong>(ref _byClass), (int)d.Class)++;
         if (!executed) _predicatedFalse++;
