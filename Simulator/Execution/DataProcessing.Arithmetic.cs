@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using M7Sim.Decoding;
 using M7Sim.Isa;
 
@@ -6,6 +7,7 @@ namespace M7Sim.Execution;
 /// <summary>ADD, ADC, SUB, SBC, RSB, CMP, CMN and ADR (immediate and shifted-register forms).</summary>
 internal static partial class DataProcessing
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot in CMSIS-NN loops: inlined into compiled blocks (BlockCompiler)
     public static void AddImm(Cpu c, ref DecodedInst d)
     {
         uint x = c.R[d.Rn];
@@ -45,6 +47,7 @@ internal static partial class DataProcessing
         if (d.SetsFlags(c)) SetNZCV(c, r, carry, overflow);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot in CMSIS-NN loops: inlined into compiled blocks (BlockCompiler)
     public static void SubImm(Cpu c, ref DecodedInst d)
     {
         uint x = c.R[d.Rn];

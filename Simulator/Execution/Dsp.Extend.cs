@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using M7Sim.Decoding;
 using M7Sim.Isa;
@@ -27,6 +28,7 @@ internal static partial class Dsp
         c.R[d.Rd] = (ushort)BitOperations.RotateRight(c.R[d.Rm], (int)d.Imm);
 
     /// <summary>SXTB16 T1: each halfword of Rd = SignExtend of bytes 0 and 2 of ROR(Rm, rotation).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot in CMSIS-NN loops: inlined into compiled blocks (BlockCompiler)
     public static void Sxtb16(Cpu c, ref DecodedInst d)
     {
         uint r = BitOperations.RotateRight(c.R[d.Rm], (int)d.Imm);

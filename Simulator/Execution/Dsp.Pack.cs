@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using M7Sim.Decoding;
 using M7Sim.Isa;
 
@@ -12,6 +13,7 @@ internal static partial class Dsp
     /// 0x0000FFFF for TB); ShiftType LSL (BT) or ASR (TB); Imm2 = effective shift (ASR #32 stored as 31: the
     /// 32-bit result is the same, all sign bits); ShiftN = architectural amount, for disassembly.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot in CMSIS-NN loops: inlined into compiled blocks (BlockCompiler)
     public static void Pkh(Cpu c, ref DecodedInst d)
     {
         uint m = c.R[d.Rm];

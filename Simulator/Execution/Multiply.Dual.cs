@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using M7Sim.Decoding;
 using M7Sim.Isa;
 
@@ -14,6 +15,7 @@ internal static partial class Multiply
     /// SMLAD{X} / SMUAD{X} T1: Rd = p1 + p2 + SInt(Ra) where p1 = bottom halves, p2 = top halves.
     /// Q is set (sticky) when the sum does not fit 32 bits; SMUAD overflows only for 0x8000 * 0x8000 twice.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot in CMSIS-NN loops: inlined into compiled blocks (BlockCompiler)
     public static void Smlad(Cpu c, ref DecodedInst d)
     {
         uint n = c.R[d.Rn], m = BitOperations.RotateRight(c.R[d.Rm], (int)d.Imm);
