@@ -87,28 +87,6 @@ internal static unsafe class BlockCompiler
         return map;
     }
 
-    /// <summary>
-    /// The instructions a block starting at <paramref name="first"/> (address <paramref name="pc"/>) would
-    /// hold: decoded slots of the same 4 KB decode page, no IT, ending after the first that may change
-    /// the flow. Fewer than <see cref="MinInstructions"/> means no block.
-    /// </summary>
-    public static int Length(ref DecodedInst first, uint pc)
-    {
-        int n = 0;
-        uint at = pc;
-        while (n < MaxInstructions)
-        {
-            ref DecodedInst d = ref Unsafe.Add(ref first, (int)((at - pc) >> 1));
-            if (d.Exec == null || d.Class == TimingClass.It) break;
-            n++;
-            if (EndsBlock(ref d)) break;
-            uint next = at + d.Size;
-            if (((next ^ pc) >> DecodeCache.PageShift) != 0) break; // the next slot is in another page
-            at = next;
-        }
-        return n;
-    }
-
     /// <summary>May change the flow: only a block's last instruction may.</summary>
     public static bool EndsBlock(ref DecodedInst d) =>
         (d.Flags & InstFlags.WritesPc) != 0 || (d.DstMask & 0x8000) != 0
@@ -117,7 +95,7 @@ internal static unsafe class BlockCompiler
     /// <summary>Register arithmetic only: cannot touch memory or system state, so it cannot bring an event forward.</summary>
     private static bool IsPure(TimingClass cls) => cls <= TimingClass.MacLong || cls == TimingClass.Nop;
 
-    /// <summary>Compiles the block of <paramref name="count"/> instructions at <paramref name="first"/> (see <see cref="Length"/>) for functional runs.</summary>
+    /// <summary>Compiles the block of <paramref name="count"/> instructions at <paramref name="first"/> (Machine.BlockLength) for functional runs.</summary>
     public static BlockFn Compile(ref DecodedInst first, uint pc, int count) =>
         Emit(ref first, pc, count, typeof(FunctionalTiming).MakeByRefType(), null).CreateDelegate<BlockFn>();
 

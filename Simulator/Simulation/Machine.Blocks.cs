@@ -16,10 +16,11 @@ public sealed partial class Machine
     /// <summary>For each timed block, the static timing facts of its instructions, in order.</summary>
     private readonly List<InstTiming[]> _timedFacts = [[]];
 
-    /// <summary>Dispatches of an instruction by the interpreter before a block is compiled from it. Most code
-    /// runs a handful of times (startup, printf), and compiling a block (IL, then the JIT) costs tens of
-    /// microseconds: thousands of interpreted instructions.</summary>
-    private int _blockThreshold = 256;
+    /// <summary>Dispatches of an instruction by the interpreter before a block is compiled from it (runs
+    /// without a tracer only). Most code runs a handful of times (startup, printf), and compiling a block
+    /// (IL, then the JIT) costs tens of microseconds: thousands of interpreted instructions. 0 turns
+    /// compiling off; 1 compiles every block on first sight (the block-versus-interpreter tests use both).</summary>
+    internal int BlockThreshold { get; set; } = 256;
 
     /// <summary>Blocks compiled so far (statistics and tests).</summary>
     public int BlocksCompiled => _blocks.Count - 1 + _timedBlocks.Count - 1;
@@ -27,22 +28,11 @@ public sealed partial class Machine
     /// <summary>Instructions retired inside compiled blocks (the rest ran in the interpreter).</summary>
     public ulong BlockInstructions { get; private set; }
 
-    /// <summary>
-    /// Runs without a tracer compile hot straight-line code (<see cref="BlockCompiler"/>); 0 turns it off, 1
-    /// compiles every block on first sight (the block-versus-interpreter tests use both).
-    /// </summary>
-    internal int BlockThreshold
-    {
-        get => _blockThreshold;
-        set => _blockThreshold = value;
-    }
-
     /// <summary>The slot <paramref name="d"/> at <paramref name="pc"/> got hot: compiles its block, or marks it as having none.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void CompileBlock(ref DecodedInst d, uint pc)
     {
-        DecodeAhead(ref d, pc);
-        int n = BlockCompiler.Length(ref d, pc);
+        int n = BlockLength(ref d, pc);
         int id = _m7Active ? _timedBlocks.Count : _blocks.Count;
         if (n < BlockCompiler.MinInstructions || id >= DecodedInst.NoBlock)
         {
@@ -66,20 +56,26 @@ public sealed partial class Machine
     }
 
     /// <summary>
-    /// Decodes the straight-line instructions after <paramref name="pc"/> in its decode page that the
-    /// interpreter has not reached yet, as it would when it got there (decoding only reads memory). Stops
-    /// where the block would end or at an address that cannot be fetched (left to the interpreter's fault).
+    /// How many instructions a block starting at <paramref name="first"/> (address <paramref name="pc"/>)
+    /// holds: the straight-line run in the same 4 KB decode page, without IT, ending after the first that
+    /// may change the flow or before an address that cannot be fetched (left to the interpreter's fault).
+    /// Slots the interpreter has not reached yet are decoded on the way, as it would when it got there
+    /// (decoding only reads memory).
     /// </summary>
-    private unsafe void DecodeAhead(ref DecodedInst first, uint pc)
+    private unsafe int BlockLength(ref DecodedInst first, uint pc)
     {
+        int n = 0;
         uint at = pc;
-        for (int i = 0; i < BlockCompiler.MaxInstructions; i++)
+        while (n < BlockCompiler.MaxInstructions)
         {
             ref DecodedInst d = ref Unsafe.Add(ref first, (int)((at - pc) >> 1));
-            if (d.Exec == null && !TryDecode(ref d, at, out _)) return;
-            if (d.Class == Timing.TimingClass.It || BlockCompiler.EndsBlock(ref d)) return;
+            if (d.Exec == null && !TryDecode(ref d, at, out _)) break;
+            if (d.Class == TimingClass.It) break;
+            n++;
+            if (BlockCompiler.EndsBlock(ref d)) break;
             at += d.Size;
-            if (((at ^ pc) >> DecodeCache.PageShift) != 0) return;
+            if (((at ^ pc) >> DecodeCache.PageShift) != 0) break; // the next slot is in another page
         }
+        return n;
     }
 }

@@ -128,7 +128,7 @@ public sealed partial class Machine
                         goto Retired;
                     }
                 }
-                else if (id == 0 && _blockThreshold != 0 && ++d.Heat >= _blockThreshold) CompileBlock(ref d, pc);
+                else if (id == 0 && BlockThreshold != 0 && ++d.Heat >= BlockThreshold) CompileBlock(ref d, pc);
             }
             c.R[15] = pc + 4;
             c.NextPc = pc + d.Size;
