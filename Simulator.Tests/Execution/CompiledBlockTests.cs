@@ -95,7 +95,7 @@ public sealed class CompiledBlockTests
         while (result.Reason == StopReason.InstructionLimit);
 
         sliced.BlockInstructions.Should().BeGreaterThan(0);
-        Same(new Outcome(sliced, stdout.ToArray(), result), whole);
+        Same(new RunOutcome(sliced, stdout.ToArray(), result), whole);
     }
 
     /// <summary>
@@ -182,8 +182,6 @@ public sealed class CompiledBlockTests
         indirect.Should().BeEmpty();
     }
 
-    private sealed record Outcome(Machine Machine, byte[] Stdout, RunResult Result);
-
     private static Machine Load(string elf, int threshold, out MemoryStream stdout, TimingMode timing = TimingMode.None)
     {
         stdout = new MemoryStream();
@@ -198,24 +196,12 @@ public sealed class CompiledBlockTests
         return m;
     }
 
-    private static Outcome Run(string elf, int threshold, TimingMode timing = TimingMode.None)
+    private static RunOutcome Run(string elf, int threshold, TimingMode timing = TimingMode.None)
     {
         var m = Load(elf, threshold, out var stdout, timing);
         var result = m.Run(WorkloadRun.InstructionLimit);
-        return new Outcome(m, stdout.ToArray(), result);
+        return new RunOutcome(m, stdout.ToArray(), result);
     }
 
-    private static void Same(Outcome actual, Outcome expected)
-    {
-        actual.Result.Reason.Should().Be(expected.Result.Reason, actual.Result.Message);
-        actual.Result.ExitCode.Should().Be(expected.Result.ExitCode);
-        actual.Result.Instructions.Should().Be(expected.Result.Instructions);
-        actual.Result.Cycles.Should().Be(expected.Result.Cycles);
-        actual.Result.Message.Should().Be(expected.Result.Message);
-        actual.Stdout.Should().Equal(expected.Stdout);
-        for (int r = 0; r < 16; r++)
-            actual.Machine.GetRegister(r).Should().Be(expected.Machine.GetRegister(r), $"R{r}");
-        actual.Machine.Cpu.Xpsr.Should().Be(expected.Machine.Cpu.Xpsr);
-        actual.Machine.Cpu.S.Should().Equal(expected.Machine.Cpu.S);
-    }
+    private static void Same(RunOutcome actual, RunOutcome expected) => actual.ShouldMatch(expected);
 }

@@ -50,6 +50,10 @@ internal sealed class Bus
     public readonly MemAccess[] Accesses = new MemAccess[MaxAccessesPerInstruction];
     public int AccessCount;
 
+    /// <summary>Called before a data access reaches a device, which may observe the timing model (DWT_CYCCNT,
+    /// SysTick) or change it (CCR): a replayed block brings the model up to date first (CortexM7Timing.SyncReplay).</summary>
+    public Action? DeviceAccess;
+
     /// <summary>Called when a write lands in a region holding code, so predecoded instructions can be dropped.</summary>
     public Action<uint, int>? CodeWritten;
 
@@ -213,7 +217,11 @@ internal sealed class Bus
                 };
                 return true;
             }
-            if (r.Device is { } dev && off <= r.Size - (uint)size) return dev.Read(off, size, out value);
+            if (r.Device is { } dev && off <= r.Size - (uint)size)
+            {
+                DeviceAccess?.Invoke();
+                return dev.Read(off, size, out value);
+            }
         }
         value = 0;
         return false;
@@ -263,6 +271,7 @@ internal sealed class Bus
             if (r.HoldsCode) CodeWritten?.Invoke(address, size);
             return true;
         }
+        DeviceAccess?.Invoke();
         return r.Device!.Write(off, size, value);
     }
 

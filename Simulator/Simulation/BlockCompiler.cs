@@ -59,6 +59,16 @@ internal static unsafe class BlockCompiler
     private static readonly MethodInfo RetireRegisterOnlyMethod = typeof(CortexM7Timing).GetMethod(nameof(CortexM7Timing.RetireRegisterOnly))!;
     private static readonly FieldInfo FunctionalCyclesField = Field(typeof(FunctionalTiming), "_cycles");
     private static readonly MethodInfo CyclesGetter = typeof(CortexM7Timing).GetProperty(nameof(CortexM7Timing.Cycles))!.GetMethod!;
+    private static readonly MethodInfo BeginReplayMethod = TimingMethod(nameof(CortexM7Timing.BeginReplay));
+    private static readonly MethodInfo ReplayMemoryMethod = TimingMethod(nameof(CortexM7Timing.ReplayMemory));
+    private static readonly MethodInfo BailReplayMethod = TimingMethod(nameof(CortexM7Timing.BailReplay));
+    private static readonly MethodInfo FinishReplayMethod = TimingMethod(nameof(CortexM7Timing.FinishReplay));
+    private static readonly MethodInfo StopRecordingMethod = TimingMethod(nameof(CortexM7Timing.StopRecording));
+    private static readonly FieldInfo ReplayAtField = Field(typeof(CortexM7Timing), nameof(CortexM7Timing.ReplayAt));
+
+    private static MethodInfo TimingMethod(string name) =>
+        typeof(CortexM7Timing).GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+        ?? throw new InvalidOperationException($"CortexM7Timing.{name} not found");
 
     /// <summary>Handler entry points to their methods, so a block calls each handler directly (and the JIT may inline it).</summary>
     private static readonly Dictionary<nint, MethodInfo> Handlers = FindHandlers();
@@ -97,12 +107,12 @@ internal static unsafe class BlockCompiler
 
     /// <summary>Compiles the block of <paramref name="count"/> instructions at <paramref name="first"/> (Machine.BlockLength) for functional runs.</summary>
     public static BlockFn Compile(ref DecodedInst first, uint pc, int count) =>
-        Emit(ref first, pc, count, typeof(FunctionalTiming).MakeByRefType(), null).CreateDelegate<BlockFn>();
+        Emit(ref first, pc, count, typeof(FunctionalTiming).MakeByRefType(), null, -1).CreateDelegate<BlockFn>();
 
     /// <summary>The same for runs under the Cortex-M7 model; <paramref name="registerOnly"/>[j] says the j-th
     /// instruction retires through the model's shorter path (CortexM7Timing.RetiresAsRegisterOnly).</summary>
-    public static TimedBlockFn CompileTimed(ref DecodedInst first, uint pc, int count, bool[] registerOnly) =>
-        Emit(ref first, pc, count, typeof(CortexM7Timing).MakeByRefType(), registerOnly).CreateDelegate<TimedBlockFn>();
+    public static TimedBlockFn CompileTimed(ref DecodedInst first, uint pc, int count, bool[] registerOnly, int replay) =>
+        Emit(ref first, pc, count, typeof(CortexM7Timing).MakeByRefType(), registerOnly, replay).CreateDelegate<TimedBlockFn>();
 
     private static readonly Type[] FunctionalParameters = [typeof(Cpu), typeof(DecodedInst).MakeByRefType(), typeof(FunctionalTiming).MakeByRefType()];
     private static readonly Type[] TimedParameters = [typeof(Cpu), typeof(DecodedInst).MakeByRefType(), typeof(CortexM7Timing).MakeByRefType(), typeof(InstTiming).MakeByRefType()];
@@ -128,12 +138,14 @@ internal static unsafe class BlockCompiler
     /// instruction) is stored before every instruction that can read it (a load of DWT_CYCCNT or SYST_CVR,
     /// a system instruction) and on the way out, not after every instruction.
     /// </summary>
-    private static DynamicMethod Emit(ref DecodedInst first, uint pc, int count, Type third, bool[]? registerOnly)
+    private static DynamicMethod Emit(ref DecodedInst first, uint pc, int count, Type third, bool[]? registerOnly, int replay)
     {
         bool timed = third != typeof(FunctionalTiming).MakeByRefType();
         var method = new DynamicMethod($"block_{pc:X8}", typeof(int), timed ? TimedParameters : FunctionalParameters,
             typeof(BlockCompiler).Module, skipVisibility: true);
         var il = method.GetILGenerator();
+        var afterRetire = Labels(il, count);
+        if (replay >= 0) EmitReplay(il, ref first, pc, count, registerOnly!, replay, afterRetire);
         LocalBuilder? entryCycles = null;
         if (!timed)
         {
@@ -142,60 +154,22 @@ internal static unsafe class BlockCompiler
             il.Emit(OpCodes.Ldfld, FunctionalCyclesField);
             il.Emit(OpCodes.Stloc, entryCycles);
         }
-        var exits = new Label[count];
-        for (int j = 0; j < count; j++) exits[j] = il.DefineLabel();
+        var exits = Labels(il, count);
         int slotBytes = Unsafe.SizeOf<DecodedInst>();
-        uint at = pc;
+        var walk = Walk(ref first, pc, count);
         for (int j = 0; j < count; j++)
         {
-            int index = (int)((at - pc) >> 1);
+            var (index, at, next) = walk[j];
             ref DecodedInst d = ref Unsafe.Add(ref first, index);
-            uint next = at + d.Size;
-            // What the run loop sets before an instruction: its address, what it reads as PC, and the
-            // fall-through the branches overwrite.
-            il.Emit(OpCodes.Ldarg_0);
-            il.Emit(OpCodes.Ldc_I4, unchecked((int)at));
-            il.Emit(OpCodes.Stfld, PcField);
-            il.Emit(OpCodes.Ldarg_0);
-            il.Emit(OpCodes.Ldflda, RegistersField);
-            il.Emit(OpCodes.Ldc_I4, unchecked((int)(at + 4)));
-            il.Emit(OpCodes.Stfld, R15Field);
-            il.Emit(OpCodes.Ldarg_0);
-            il.Emit(OpCodes.Ldc_I4, unchecked((int)next));
-            il.Emit(OpCodes.Stfld, NextPcField);
             if (!timed && j > 0 && !IsPure(d.Class)) EmitSetCycles(il, entryCycles!, j);
-            if (timed)
-            {
-                // The model reads this instruction's accesses from the bus's list.
-                il.Emit(OpCodes.Ldarg_0);
-                il.Emit(OpCodes.Ldfld, BusField);
-                il.Emit(OpCodes.Ldc_I4_0);
-                il.Emit(OpCodes.Stfld, AccessCountField);
-            }
-            // handler(c, ref first[index])
-            il.Emit(OpCodes.Ldarg_0);
-            EmitSlot(il, index * slotBytes);
-            if (Handlers.TryGetValue((nint)d.Exec, out var handler)) il.Emit(OpCodes.Call, handler);
-            else
-            {
-                il.Emit(OpCodes.Ldc_I8, (long)d.Exec);
-                il.Emit(OpCodes.Conv_I);
-                il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, typeof(void), [typeof(Cpu), typeof(DecodedInst).MakeByRefType()], null);
-            }
+            if (timed) EmitInstructionEntry(il, at, next);
+            else EmitPcStores(il, at, next);
+            EmitHandlerCall(il, ref d, index * slotBytes);
             if (timed)
             {
                 // timing.Retire(c, ref first[index], ref facts[j]), or its register-only path
-                il.Emit(OpCodes.Ldarg_2);
-                il.Emit(OpCodes.Ldarg_0);
-                EmitSlot(il, index * slotBytes);
-                il.Emit(OpCodes.Ldarg_3);
-                if (j != 0)
-                {
-                    il.Emit(OpCodes.Ldc_I4, j * InstTiming.Bytes);
-                    il.Emit(OpCodes.Conv_I);
-                    il.Emit(OpCodes.Add);
-                }
-                il.Emit(OpCodes.Call, registerOnly![j] ? RetireRegisterOnlyMethod : RetireMethod);
+                EmitTimingCall(il, registerOnly![j] ? RetireRegisterOnlyMethod : RetireMethod, index * slotBytes, j);
+                il.MarkLabel(afterRetire[j]);
             }
             if (j == count - 1) break;
             // Leave after a fault, as the interpreter would take it now.
@@ -221,15 +195,166 @@ internal static unsafe class BlockCompiler
                 il.Emit(OpCodes.Add);
                 il.Emit(OpCodes.Ble_Un, exits[j]);
             }
-            at = next;
         }
         EmitReturn(il, entryCycles, count);
         for (int j = 0; j < count - 1; j++)
         {
             il.MarkLabel(exits[j]);
+            if (timed)
+            {
+                // A trace being recorded covers whole blocks only.
+                il.Emit(OpCodes.Ldarg_2);
+                il.Emit(OpCodes.Call, StopRecordingMethod);
+            }
             EmitReturn(il, entryCycles, j + 1);
         }
         return method;
+    }
+
+    /// <summary>
+    /// The replay path of a timed block (CortexM7Timing.Replay.cs), ahead of the normal one: if the model
+    /// has a trace for its state, the handlers run with only the instructions that access memory (or may
+    /// fault, or take several cycles) reported to the model, and the last one applies the trace and
+    /// retires normally. An instruction whose outcome differs from the trace retires normally and the
+    /// block goes on in the normal path after it (<paramref name="afterRetire"/>).
+    /// </summary>
+    private static void EmitReplay(ILGenerator il, ref DecodedInst first, uint pc, int count, bool[] registerOnly, int replay, Label[] afterRetire)
+    {
+        var normal = il.DefineLabel();
+        var bails = Labels(il, count);
+        il.Emit(OpCodes.Ldarg_2);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldc_I4, replay);
+        il.Emit(OpCodes.Call, BeginReplayMethod);
+        il.Emit(OpCodes.Brfalse, normal);
+        int slotBytes = Unsafe.SizeOf<DecodedInst>();
+        var walk = Walk(ref first, pc, count);
+        for (int j = 0; j < count; j++)
+        {
+            var (index, at, next) = walk[j];
+            ref DecodedInst d = ref Unsafe.Add(ref first, index);
+            bool last = j == count - 1;
+            EmitInstructionEntry(il, at, next);
+            if (!registerOnly[j] || last)
+            {
+                il.Emit(OpCodes.Ldarg_2);
+                il.Emit(OpCodes.Ldc_I4, j);
+                il.Emit(OpCodes.Stfld, ReplayAtField);
+            }
+            EmitHandlerCall(il, ref d, index * slotBytes);
+            if (last)
+            {
+                EmitTimingCall(il, FinishReplayMethod, index * slotBytes, j);
+                il.Emit(OpCodes.Ldc_I4, count);
+                il.Emit(OpCodes.Ret);
+                break;
+            }
+            if (!registerOnly[j])
+            {
+                il.Emit(OpCodes.Ldarg_2);
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Ldc_I4, j);
+                il.Emit(OpCodes.Call, ReplayMemoryMethod);
+                il.Emit(OpCodes.Brfalse, bails[j]);
+            }
+            else
+            {
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Ldfld, FaultField);
+                il.Emit(OpCodes.Brtrue, bails[j]);
+            }
+        }
+        for (int j = 0; j < count - 1; j++)
+        {
+            il.MarkLabel(bails[j]);
+            EmitTimingCall(il, BailReplayMethod, walk[j].Index * slotBytes, j, passIndex: true);
+            il.Emit(OpCodes.Br, afterRetire[j]);
+        }
+        il.MarkLabel(normal);
+    }
+
+    /// <summary>Slot index (halfwords from the first), address and fall-through of each of the block's instructions.</summary>
+    private static (int Index, uint At, uint Next)[] Walk(ref DecodedInst first, uint pc, int count)
+    {
+        var walk = new (int, uint, uint)[count];
+        uint at = pc;
+        for (int j = 0; j < count; j++)
+        {
+            int index = (int)((at - pc) >> 1);
+            uint next = at + Unsafe.Add(ref first, index).Size;
+            walk[j] = (index, at, next);
+            at = next;
+        }
+        return walk;
+    }
+
+    private static Label[] Labels(ILGenerator il, int count)
+    {
+        var labels = new Label[count];
+        for (int j = 0; j < count; j++) labels[j] = il.DefineLabel();
+        return labels;
+    }
+
+    /// <summary>timing.<paramref name="method"/>(c, ref slot, ref facts[j]) for the block's <paramref name="j"/>-th
+    /// instruction (its slot <paramref name="slotOffset"/> bytes after the first), with j as a last argument if asked.</summary>
+    private static void EmitTimingCall(ILGenerator il, MethodInfo method, int slotOffset, int j, bool passIndex = false)
+    {
+        il.Emit(OpCodes.Ldarg_2);
+        il.Emit(OpCodes.Ldarg_0);
+        EmitSlot(il, slotOffset);
+        EmitFacts(il, j);
+        if (passIndex) il.Emit(OpCodes.Ldc_I4, j);
+        il.Emit(OpCodes.Call, method);
+    }
+
+    /// <summary>Pushes a reference to the timing facts of the block's <paramref name="j"/>-th instruction.</summary>
+    private static void EmitFacts(ILGenerator il, int j)
+    {
+        il.Emit(OpCodes.Ldarg_3);
+        if (j == 0) return;
+        il.Emit(OpCodes.Ldc_I4, j * InstTiming.Bytes);
+        il.Emit(OpCodes.Conv_I);
+        il.Emit(OpCodes.Add);
+    }
+
+    /// <summary>What the run loop sets before an instruction: its address, what it reads as PC, and the
+    /// fall-through the branches overwrite.</summary>
+    private static void EmitPcStores(ILGenerator il, uint at, uint next)
+    {
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldc_I4, unchecked((int)at));
+        il.Emit(OpCodes.Stfld, PcField);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldflda, RegistersField);
+        il.Emit(OpCodes.Ldc_I4, unchecked((int)(at + 4)));
+        il.Emit(OpCodes.Stfld, R15Field);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldc_I4, unchecked((int)next));
+        il.Emit(OpCodes.Stfld, NextPcField);
+    }
+
+    /// <summary>The PC stores, and under the model an empty access list: the model reads this instruction's accesses from the bus's list.</summary>
+    private static void EmitInstructionEntry(ILGenerator il, uint at, uint next)
+    {
+        EmitPcStores(il, at, next);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, BusField);
+        il.Emit(OpCodes.Ldc_I4_0);
+        il.Emit(OpCodes.Stfld, AccessCountField);
+    }
+
+    /// <summary>handler(c, ref first[offset]): a direct call when the handler's method is known, else through its pointer.</summary>
+    private static void EmitHandlerCall(ILGenerator il, ref DecodedInst d, int offset)
+    {
+        il.Emit(OpCodes.Ldarg_0);
+        EmitSlot(il, offset);
+        if (Handlers.TryGetValue((nint)d.Exec, out var handler)) il.Emit(OpCodes.Call, handler);
+        else
+        {
+            il.Emit(OpCodes.Ldc_I8, (long)d.Exec);
+            il.Emit(OpCodes.Conv_I);
+            il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, typeof(void), [typeof(Cpu), typeof(DecodedInst).MakeByRefType()], null);
+        }
     }
 
     /// <summary>Returns <paramref name="retired"/>, with the functional cycle count brought up to date.</summary>

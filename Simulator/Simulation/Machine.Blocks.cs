@@ -22,6 +22,13 @@ public sealed partial class Machine
     /// compiling off; 1 compiles every block on first sight (the block-versus-interpreter tests use both).</summary>
     internal int BlockThreshold { get; set; } = 256;
 
+    /// <summary>Under the Cortex-M7 model, compiled blocks replay recorded traces of their timing where the
+    /// entry state repeats (CortexM7Timing.Replay.cs); off, every instruction retires into the model (tests compare the two).</summary>
+    internal bool ReplayBlocks { get; set; } = true;
+
+    /// <summary>Instructions whose timing a block replayed from a trace (statistics and tests).</summary>
+    public ulong ReplayedInstructions => _m7Active ? _m7.ReplayedInstructions : 0;
+
     /// <summary>Blocks compiled so far (statistics and tests).</summary>
     public int BlocksCompiled => _blocks.Count - 1 + _timedBlocks.Count - 1;
 
@@ -44,12 +51,15 @@ public sealed partial class Machine
         {
             var registerOnly = new bool[n];
             var facts = new InstTiming[n];
+            var pcs = new uint[n - 1];
             BlockCompiler.ForEach(ref d, pc, n, (int j, uint at, ref DecodedInst slot) =>
             {
                 registerOnly[j] = _m7.RetiresAsRegisterOnly(at, ref slot);
                 facts[j] = _m7.Facts(at, ref slot);
+                if (j < n - 1) pcs[j] = at;
             });
-            _timedBlocks.Add(BlockCompiler.CompileTimed(ref d, pc, n, registerOnly));
+            int replay = ReplayBlocks ? _m7.AddReplay(pcs, ref d) : -1;
+            _timedBlocks.Add(BlockCompiler.CompileTimed(ref d, pc, n, registerOnly, replay));
             _timedFacts.Add(facts);
         }
         else _blocks.Add(BlockCompiler.Compile(ref d, pc, n));

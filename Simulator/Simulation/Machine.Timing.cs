@@ -52,5 +52,6 @@ public sealed partial class Machine
         var core = CoreModelCache.Get(Options.CoreModel ?? Board.Core);
         _m7 = new CortexM7Timing(core, BoardMemoryTiming.From(Board), Bus, () => Scs.Ccr, InstTable.All);
         _m7Active = true;
+        Bus.DeviceAccess = () => _m7.SyncReplay();
     }
 }

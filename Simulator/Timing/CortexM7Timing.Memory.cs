@@ -17,6 +17,7 @@ internal partial struct CortexM7Timing
     private void Fetch(uint pc, uint last, long want)
     {
         if (pc - _fetchRegionBase >= _fetchRegionSize) LocateFetchRegion(pc);
+        _recorder?.Fetched(want);
         if (_fetchKind == MemKind.Tcm)
         {
             // Zero wait states and 64-bit fetch: never the bottleneck for a dual-issue pipeline.
@@ -38,7 +39,10 @@ internal partial struct CortexM7Timing
                 // After a taken branch the prefetch queue restarts at the target, even inside the same block.
                 bool sequential = !_redirect && b == _fetchBlock + 1;
                 long request = sequential ? Math.Max(_fetchAvail, _fetchFirstIssue) : want;
+                ulong hits = _ctr.ICacheHits;
                 long avail = _mem.FetchBlock(_fetchKind, _fetchRegion, b << shift, request, out var why);
+                // A replayed block may only meet I-cache hits, which it checks before it starts.
+                _recorder?.FetchedBlock(b << shift, _ctr.ICacheHits != hits);
                 _fetchBlock = b;
                 _fetchAvail = avail;
                 _fetchFirstIssue = want;
@@ -85,9 +89,10 @@ internal partial struct CortexM7Timing
     /// <summary>
     /// Counts and times this instruction's data accesses (Bus.Accesses). Returns the cycles the pipeline
     /// stalls after issuing it (cache/flash misses, unaligned loads, store buffer full, store-to-load
-    /// hazard); the cursor is moved past them here and the cycles are charged to their cause.
+    /// hazard) and their cause; the caller moves the cursor past them (<see cref="AccessStall"/>), so a
+    /// replayed block can perform the accesses and compare the outcome first.
     /// </summary>
-    private long Accesses(bool multiple, long issue, bool younger)
+    private long Accesses(bool multiple, long issue, bool younger, out StallCause cause)
     {
         // Most accesses are one load or store to a TCM: no cache, no wait states, only the store buffer.
         if (_bus.AccessCount == 1 && !multiple)
@@ -96,31 +101,30 @@ internal partial struct CortexM7Timing
             if (a.Region < _regions.Length)
             {
                 ref var region = ref _regions[a.Region];
-                if (region.Kind == MemKind.Tcm) return a.IsWrite ? TcmStore(ref region, ref a, issue) : TcmLoad(ref region, ref a, issue, younger);
+                if (region.Kind == MemKind.Tcm) return a.IsWrite ? TcmStore(ref region, ref a, issue, out cause) : TcmLoad(ref region, ref a, issue, younger, out cause);
             }
         }
-        return AccessesGeneral(multiple, issue, younger);
+        return AccessesGeneral(multiple, issue, younger, out cause);
     }
 
     /// <summary><see cref="AccessesGeneral"/> for one TCM load: only an unaligned access or a pending store to its word stalls it.</summary>
-    private long TcmLoad(ref RegionCounts region, ref MemAccess a, long issue, bool younger)
+    private long TcmLoad(ref RegionCounts region, ref MemAccess a, long issue, bool younger, out StallCause cause)
     {
         region.Reads++;
         region.ReadBytes += a.Size;
         long stall = 0;
-        var cause = StallCause.None;
+        cause = StallCause.None;
         if ((a.Address & (a.Size - 1u)) != 0)
         {
             stall = younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
             cause = StallCause.UnalignedAccess;
         }
         StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
-        if (stall > 0) AccessStall(issue, stall, cause);
         return stall;
     }
 
     /// <summary><see cref="AccessesGeneral"/> for one TCM store: it stalls only when the store buffer is full.</summary>
-    private long TcmStore(ref RegionCounts region, ref MemAccess a, long issue)
+    private long TcmStore(ref RegionCounts region, ref MemAccess a, long issue, out StallCause cause)
     {
         region.Writes++;
         region.WriteBytes += a.Size;
@@ -128,9 +132,8 @@ internal partial struct CortexM7Timing
         if ((a.Address & (a.Size - 1u)) != 0) drain = Math.Max(1, _model.UnalignedStoreCycles);
         else if (a.Size < 4) drain = _model.SubwordTcmBankCycles; // read-modify-write of the bank
         else drain = _model.WordStoreCycles;
-        long stall = _sb.Push(issue, a.Address, drain, tcm: true);
-        if (stall > 0) AccessStall(issue, stall, StallCause.StoreBuffer);
-        return stall;
+        cause = StallCause.StoreBuffer;
+        return _sb.Push(issue, a.Address, drain, tcm: true);
     }
 
     /// <summary>A load (looked up at <paramref name="now"/>) of a word a buffered store has not written yet waits until StoreToLoad cycles after that store's issue.</summary>
@@ -153,12 +156,12 @@ internal partial struct CortexM7Timing
         _open = false;
     }
 
-    private long AccessesGeneral(bool multiple, long issue, bool younger)
+    private long AccessesGeneral(bool multiple, long issue, bool younger, out StallCause cause)
     {
         var list = _bus.Accesses;
         int n = Math.Min(_bus.AccessCount, list.Length);
         long stall = 0;
-        var cause = StallCause.None;
+        cause = StallCause.None;
         int storeDrain = 0;
         uint storeAddress = 0;
         bool storeTcmBank = false;
@@ -205,7 +208,6 @@ internal partial struct CortexM7Timing
             int waited = _sb.Push(issue + stall, storeAddress, storeDrain, storeTcmBank);
             if (waited > 0) { stall += waited; cause = StallCause.StoreBuffer; }
         }
-        if (stall > 0) AccessStall(issue, stall, cause);
         return stall;
     }
 }

@@ -78,6 +78,27 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private ClassCounts _byClass;
     private readonly RegionCounts[] _regions;
 
+    // Block replay (CortexM7Timing.Replay.cs): the blocks registered, the trace being recorded.
+    private readonly List<BlockReplay?> _replays;
+    private readonly TraceRecorder _recorderInstance;
+    private TraceRecorder? _recorder;
+
+    // The replay in progress: block, trace, cursor at entry, how far effects and fetches are applied.
+    private BlockReplay? _replay;
+    private BlockTrace? _trace;
+    private long _replayT;
+    private int _replaySynced, _replayFetched;
+    private ulong _replayEventAt;
+    private bool _replayHooked, _replayAccessesDone, _replayDiverged;
+    private long _replayStall;
+    private StallCause _replayStallCause;
+
+    /// <summary>The instruction whose handler runs now (stored by the compiled block before each one with accesses).</summary>
+    internal int ReplayAt;
+
+    /// <summary>Instructions whose timing came from a trace (statistics and tests).</summary>
+    public ulong ReplayedInstructions { get; private set; }
+
     // Static facts per instruction (CortexM7Timing.Describe.cs).
     private readonly byte[] _instCache;
     private readonly InstTiming* _instFirst;
@@ -100,6 +121,8 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         _regions = new RegionCounts[bus.Regions.Count];
         _bp = new BranchPredictor(model.BtacEntries, model.CounterBits, model.StaticBackwardTaken);
         _sb = new StoreBuffer(model.StoreBufferEntries);
+        _replays = [null];
+        _recorderInstance = new TraceRecorder();
         Reset();
     }
 
@@ -163,6 +186,9 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         _mem.Reset();
         _bp.Reset();
         _sb.Reset();
+        _recorder = null;
+        EndReplay();
+        ReplayedInstructions = 0;
     }
 
     public void AddCycles(ulong cycles)
@@ -214,7 +240,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
 
         // Front end: only when the instruction leaves the current fetch block or follows a taken branch.
         uint last = pc + d.Size - 1u;
-        if (((pc - _fetchLo) | (last - _fetchLo)) >= _fetchSpan) Fetch(pc, last, issue);
+        if (!TShape.AccessesDone && ((pc - _fetchLo) | (last - _fetchLo)) >= _fetchSpan) Fetch(pc, last, issue);
         if (_fetchAvail > issue) { issue = _fetchAvail; cause = _fetchCause; }
 
         bool predicated = _itLeft > 0;
@@ -241,11 +267,17 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         int bank = -1;
         if (!TShape.RegisterOnly && (f & InstTimingFlags.Load) != 0 && executed && _bus.AccessCount > 0) bank = (int)(_bus.Accesses[0].Address >> 2) & 1;
 
-        // Pairing with the older instruction of cycle _t.
+        // Pairing with the older instruction of cycle _t. bankCheck keeps the outcome of the two-loads
+        // test for a recorded trace (0: not made, 1: same bank, 2: different banks).
+        int bankCheck = 0;
         if (_open && issue == _t)
         {
             if (e.Issue != IssueRule.Any || (_olderConflicts & units) != 0) { issue++; cause = StallCause.Structural; }
-            else if ((units & _olderUnits & Units.Load) != 0 && bank >= 0 && bank == _olderBank) { issue++; cause = StallCause.BankConflict; }
+            else if ((units & _olderUnits & Units.Load) != 0)
+            {
+                bankCheck = 2;
+                if (bank >= 0 && bank == _olderBank) { issue++; cause = StallCause.BankConflict; bankCheck = 1; }
+            }
         }
         if (issue > slot) Unsafe.Add(ref Unsafe.As<CauseCounts, ulong>(ref _stalls), (int)cause) += (ulong)(issue - slot);
 
@@ -270,8 +302,12 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
 
         // Issue cycles beyond the first (LDM/STM pairs of registers, TBB).
         int cycles = e.Cycles;
-        if (!TShape.RegisterOnly && (f & InstTimingFlags.StoreMultipleEven) != 0 && executed && _bus.AccessCount > 0 && (_bus.Accesses[0].Address & 7) != 0)
-            cycles += _model.StoreMultipleUnaligned8;
+        int storeMultipleOdd8 = 0; // for a recorded trace: 1 aligned, 2 not 8-aligned
+        if (!TShape.RegisterOnly && (f & InstTimingFlags.StoreMultipleEven) != 0 && executed && _bus.AccessCount > 0)
+        {
+            storeMultipleOdd8 = 1;
+            if ((_bus.Accesses[0].Address & 7) != 0) { cycles += _model.StoreMultipleUnaligned8; storeMultipleOdd8 = 2; }
+        }
         if (!TShape.RegisterOnly && cycles > 1)
         {
             _t = issue + cycles - 1;
@@ -284,7 +320,14 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         if (!TShape.RegisterOnly && (f & InstTimingFlags.FpMac) != 0) _fpAluBlockedUntil = issue + 1 + _model.FpMacBlocksFpAlu;
 
         // Memory: stalls of this instruction's accesses, then results.
-        long memStall = !TShape.RegisterOnly && executed && _bus.AccessCount > 0 ? Accesses((f & InstTimingFlags.MultipleAccess) != 0, issue, younger) : 0;
+        long memStall = 0;
+        var memCause = StallCause.None;
+        if (!TShape.RegisterOnly && executed && _bus.AccessCount > 0)
+        {
+            if (TShape.AccessesDone) { memStall = _replayStall; memCause = _replayStallCause; }
+            else memStall = Accesses((f & InstTimingFlags.MultipleAccess) != 0, issue, younger, out memCause);
+            if (memStall > 0) AccessStall(issue, memStall, memCause);
+        }
         long t0 = issue + memStall;
         WriteResults(ref e, issue, t0, earlyAlu);
         if (!TShape.RegisterOnly && (f & InstTimingFlags.Fp) != 0) WriteFpResults(ref d, ClassTimingOf(ref d).Latency, d.Class, issue, t0);
@@ -296,6 +339,8 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
             if (c.ExceptionReturnRequested) _returning = true;
             else ResolveBranch(c, ref d, d.Class, issue, executed, predicated);
         }
+
+        if (_recorder is not null) RecordStep(ref e, slot, issue, cause, younger, bankCheck, storeMultipleOdd8, memStall, memCause, cycles);
     }
 
     /// <summary>FP operands, and DSB/DMB waiting for the store buffer to drain (by value: a ref would keep Retire's cause on the stack).</summary>
@@ -416,6 +461,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         {
             Set(Scoreboard.Flags, issue + e.FlagsLatency, e.FlagsKind);
             _lastFlagsIssue = issue;
+            _recorder?.FlagsIssued(issue);
         }
     }
 
@@ -447,6 +493,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Set(int r, long normal, byte kind)
     {
+        _recorder?.Written(r, normal, kind);
         ref long need = ref Unsafe.Add(ref Unsafe.As<RegNeeds, long>(ref _need), r * Scoreboard.Roles);
         ref long delta = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_kindDelta), kind * Scoreboard.Roles);
         if (Vector256.IsHardwareAccelerated)
@@ -470,16 +517,28 @@ internal interface IRetireShape
 {
     /// <summary>See <see cref="CortexM7Timing.RetiresAsRegisterOnly"/>.</summary>
     static abstract bool RegisterOnly { get; }
+
+    /// <summary>A replayed block already fetched the instruction and performed its data accesses (CortexM7Timing.Replay.cs).</summary>
+    static abstract bool AccessesDone { get; }
 }
 
 /// <summary>Any instruction (the run loop's Retire).</summary>
 internal struct AnyInstruction : IRetireShape
 {
     public static bool RegisterOnly => false;
+    public static bool AccessesDone => false;
 }
 
 /// <summary>An instruction <see cref="CortexM7Timing.RetiresAsRegisterOnly"/> accepted.</summary>
 internal struct RegisterOnlyInstruction : IRetireShape
 {
     public static bool RegisterOnly => true;
+    public static bool AccessesDone => false;
+}
+
+/// <summary>An instruction whose fetch and data accesses a replayed block performed before leaving the replay.</summary>
+internal struct AccessesPerformed : IRetireShape
+{
+    public static bool RegisterOnly => false;
+    public static bool AccessesDone => true;
 }

@@ -86,6 +86,7 @@ internal sealed class MemoryTiming
         _flashBusyUntil = long.MinValue;
         _prefetchLine = uint.MaxValue;
         _polledAt = NeverPolled;
+        _checkedEpoch = DeviceEpoch - 1;
     }
 
     // CCR and FLASH_ACR are re-read at most every RegisterPollCycles simulated cycles: firmware writes
@@ -98,9 +99,24 @@ internal sealed class MemoryTiming
     private void Poll(long now)
     {
         _polledAt = now;
+        _checkedEpoch = DeviceEpoch;
         _ccrValue = _ccr();
         _acrValue = _flashInterface is not null && _flashInterface.Read(0, 4, out uint v) ? v : 0;
     }
+
+    /// <summary>Whether CCR and FLASH_ACR still hold what the last poll read, so no poll can change the outcome of a fetch or access (block replay).</summary>
+    public bool SettingsCurrent()
+    {
+        // CCR and FLASH_ACR change only through device accesses, which count DeviceEpoch up.
+        if (DeviceEpoch == _checkedEpoch) return true;
+        bool same = _ccr() == _ccrValue && (_flashInterface is null ? 0 : _flashInterface.Read(0, 4, out uint v) ? v : 0) == _acrValue;
+        if (same) _checkedEpoch = DeviceEpoch;
+        return same;
+    }
+
+    /// <summary>Device accesses so far (the bus reports each, <see cref="CortexM7Timing.SyncReplay"/>), and the count when CCR and FLASH_ACR were last known equal to what the last poll read.</summary>
+    public uint DeviceEpoch;
+    private uint _checkedEpoch = uint.MaxValue;
 
     /// <summary>Re-reads CCR and FLASH_ACR now (tests, and after a reset).</summary>
     public void Refresh(long now) => Poll(now);

@@ -64,7 +64,8 @@ internal static class BenchCommand
                                   $"= {instructions / s / 1e6:F1} MIPS, {cycles / s / 1e6:F1} M simulated cycles/s ({cycles / (double)machine.Board.ClockHz / s:F2}x real time at {machine.Board.ClockHz / 1e6:0} MHz)");
                 Console.WriteLine($"    {runs.Count} runs: median {median:F1} MIPS, range {runs[0]:F1}-{runs[^1]:F1}");
                 if (machine.BlocksCompiled > 0)
-                    Console.WriteLine($"    {machine.BlocksCompiled:N0} compiled blocks; {100.0 * machine.BlockInstructions / machine.Instructions:F1}% of the last run's instructions ran in them");
+                    Console.WriteLine($"    {machine.BlocksCompiled:N0} compiled blocks; {100.0 * machine.BlockInstructions / machine.Instructions:F1}% of the last run's instructions ran in them" +
+                                      (mode == M7Sim.Timing.TimingMode.CortexM7 ? $", {100.0 * machine.ReplayedInstructions / machine.Instructions:F1}% replayed from timing traces" : ""));
             }
             return 0;
         }));

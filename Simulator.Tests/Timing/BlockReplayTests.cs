@@ -1,0 +1,89 @@
+using FluentAssertions;
+using M7Sim.Simulation;
+using M7Sim.Tests.TestSupport;
+using M7Sim.Tests.Workloads;
+using M7Sim.Timing;
+using Xunit;
+
+namespace M7Sim.Tests.Timing;
+
+/// <summary>
+/// Block replay (Timing/CortexM7Timing.Replay.cs): compiled blocks replay recorded traces of the model's
+/// decisions instead of retiring each instruction into it. A replay must leave the model exactly as
+/// retiring would: the same cycles, every counter, the same output. CompiledBlockTests compare every
+/// committed program with the interpreter (replay on); these make sure replay really carries the
+/// programs (so those comparisons are not vacuous) and compare replay on and off directly.
+/// </summary>
+public sealed class BlockReplayTests
+{
+    /// <summary>Networks and kernels on each placement the timing model distinguishes.</summary>
+    [Theory]
+    [InlineData("cifar10_cnn.f746.elf", 0.85)]     // AXI flash through the I-cache, data in DTCM, weights through the D-cache
+    [InlineData("ds_cnn_s.f746.elf", 0.75)]
+    [InlineData("ds_cnn_s.f746-sram.elf", 0.75)]   // activations in SRAM1 through the D-cache
+    [InlineData("bench_conv.f746.elf", 0.80)]
+    [InlineData("ds_cnn_s.f746-itcm.elf", 0.05)]   // code from flash through ITCM and the ART: replays only blocks fetched from TCM RAM
+    public void Replay_gives_the_cycles_and_counters_of_retiring_every_instruction(string elf, double minimumReplayed)
+    {
+        var off = Run(elf, replay: false, threshold: 16);
+        var on = Run(elf, replay: true, threshold: 16);
+
+        off.Machine.ReplayedInstructions.Should().Be(0);
+        ((double)on.Machine.ReplayedInstructions).Should().BeGreaterThanOrEqualTo(minimumReplayed * on.Result.Instructions,
+            "replay must carry most of a hot kernel's instructions where it applies");
+        Same(on, off);
+    }
+
+    /// <summary>Interrupt-driven programs (SysTick, PendSV task switches, nested IRQs, faults, MPU) with a block
+    /// compiled at every start on first sight, so replays start from many different states and meet timer events.</summary>
+    [Theory]
+    [InlineData("fpx-exc_systick.mps2.elf")]
+    [InlineData("fpx-exc_pendsv.f746.elf")]
+    [InlineData("fpx-exc_nested.mps2.elf")]
+    [InlineData("fpx-exc_fault.f746.elf")]
+    [InlineData("fpx-exc_mpu.mps2.elf")]
+    [InlineData("fpx-exc_stkerr.f746.elf")]
+    [InlineData("tests-dsp-O2.f746.elf")]
+    [InlineData("tests-libc-Os.f746.elf")]
+    public void Replay_on_first_sight_matches_the_interpreter(string elf)
+    {
+        var interpreted = Run(elf, replay: false, threshold: 0);
+        var replayed = Run(elf, replay: true, threshold: 1);
+
+        replayed.Machine.ReplayedInstructions.Should().BeGreaterThan(0);
+        Same(replayed, interpreted);
+    }
+
+    /// <summary>The same program twice in one process: traces are per machine, and the figures repeat exactly.</summary>
+    [Fact]
+    public void Replayed_runs_are_deterministic()
+    {
+        var first = Run("ds_cnn_v2.f746.elf", replay: true, threshold: 16);
+        var second = Run("ds_cnn_v2.f746.elf", replay: true, threshold: 16);
+        second.Result.Cycles.Should().Be(first.Result.Cycles);
+        second.Machine.ReplayedInstructions.Should().Be(first.Machine.ReplayedInstructions);
+        second.Machine.TimingCounters.Should().BeEquivalentTo(first.Machine.TimingCounters);
+    }
+
+    private static RunOutcome Run(string elf, bool replay, int threshold)
+    {
+        var stdout = new MemoryStream();
+        string variant = elf.Split('.')[1];
+        var m = Machine.Load(Path.Combine(ToolchainPaths.KernelsBuild, elf), new MachineOptions
+        {
+            Board = WorkloadPrograms.BoardFor(variant),
+            Stdout = stdout,
+            Timing = TimingMode.CortexM7,
+        });
+        m.BlockThreshold = threshold;
+        m.ReplayBlocks = replay;
+        var result = m.Run(WorkloadRun.InstructionLimit);
+        return new RunOutcome(m, stdout.ToArray(), result);
+    }
+
+    private static void Same(RunOutcome actual, RunOutcome expected)
+    {
+        actual.ShouldMatch(expected);
+        actual.Machine.TimingCounters.Should().BeEquivalentTo(expected.Machine.TimingCounters);
+    }
+}

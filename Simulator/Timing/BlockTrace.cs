@@ -1,0 +1,192 @@
+namespace M7Sim.Timing;
+
+/// <summary>
+/// What the Cortex-M7 model needs to replay one compiled block (CortexM7Timing.Replay.cs): the block's
+/// shape, the scoreboard entries its replayed part reads before writing them, and the traces recorded
+/// so far. The replayed part is every instruction but the last, which always retires normally (it is the
+/// one that may branch).
+/// </summary>
+internal sealed class BlockReplay
+{
+    /// <summary>Traces kept per block: entry states of a hot loop's block repeat, so a few cover it.</summary>
+    public const int MaxTraces = 16;
+
+    /// <summary>Instructions replayed from a trace: all of the block's but the last.</summary>
+    public readonly int Prefix;
+    /// <summary>Address of each replayed instruction and of its last byte (for the fetches it makes).</summary>
+    public readonly uint[] Pc, Last;
+    /// <summary>Scoreboard entries (register * Roles + role) the replayed part reads before it writes them.</summary>
+    public readonly short[] LiveIn;
+    /// <summary>During a replay: the DTCM bank (address bit 2) of each load's first access, -1 for others.</summary>
+    public readonly sbyte[] Banks;
+    /// <summary>The entry key of the current attempt (<see cref="CortexM7Timing"/>.FillKey).</summary>
+    public readonly long[] Key;
+
+    public readonly BlockTrace?[] Traces = new BlockTrace?[MaxTraces];
+    public int NextTrace;
+    /// <summary>One trace per distinct entry key (traces forked from one share its key array), searched at entry.</summary>
+    public readonly List<BlockTrace> Heads = new();
+    /// <summary>Source of <see cref="BlockTrace.PrefixId"/> numbers.</summary>
+    public int NextPrefixId;
+
+    /// <summary>Keeps <paramref name="trace"/>, replacing the oldest when full; <see cref="Heads"/> keeps one trace per key.</summary>
+    public void Add(BlockTrace trace)
+    {
+        var old = Traces[NextTrace];
+        Traces[NextTrace] = trace;
+        NextTrace = (NextTrace + 1) % MaxTraces;
+        if (old is not null)
+        {
+            int h = Heads.IndexOf(old);
+            if (h >= 0)
+            {
+                var heir = Array.Find(Traces, t => t is not null && t.Key == old.Key);
+                if (heir is null) Heads.RemoveAt(h);
+                else Heads[h] = heir;
+            }
+        }
+        if (!Heads.Exists(t => t.Key == trace.Key)) Heads.Add(trace);
+    }
+    public uint Attempts, Hits;
+    /// <summary>Entries rarely match a trace here: the block stops trying and always retires normally.</summary>
+    public bool GaveUp;
+
+    public BlockReplay(uint[] pc, uint[] last, short[] liveIn)
+    {
+        Prefix = pc.Length;
+        Pc = pc;
+        Last = last;
+        LiveIn = liveIn;
+        Banks = new sbyte[pc.Length];
+        Key = new long[CortexM7Timing.KeyHeader + liveIn.Length];
+    }
+}
+
+/// <summary>
+/// One recorded execution of a block's replayed part from one entry state (<see cref="Key"/>): per
+/// instruction what the model decided and changed, relative to the cursor at entry. The decisions
+/// depend only on the key and on the outcomes the replay checks again (I-cache hits of its fetches,
+/// the DTCM banks of paired loads, STM alignment, the stall each instruction's data accesses cost), so
+/// replaying it leaves the model exactly as retiring the instructions one by one would.
+/// </summary>
+internal sealed class BlockTrace
+{
+    public required long[] Key;
+    public required ReplayStep[] Steps;
+    /// <summary>Per instruction j, a number naming the outcomes met before j: traces of one entry state with
+    /// the same number at j made the same decisions up to j, so a replay may switch between them there.</summary>
+    public required int[] PrefixId;
+    /// <summary>Every scoreboard row write in order (for a replay left part-way) and only the last per row (for a whole one).</summary>
+    public required RowWrite[] Writes, FinalWrites;
+    /// <summary>I-cache lines the fetches of the replayed part hit; a replay starts only while all are present.</summary>
+    public required uint[] FetchLines;
+    /// <summary>Cursor after the replayed part, relative to entry: a replay starts only if no timer event falls before it.</summary>
+    public required long MaxT;
+    public required (int Class, ulong Count)[] Classes;
+    public required (int Cause, ulong Cycles)[] Stalls;
+    public required ulong Pairs, ExtraLoadStore, ExtraOther;
+    public required bool FlagsWritten;
+    public required long FlagsIssue;
+}
+
+/// <summary>What retiring one instruction of a trace did (times relative to the cursor at the block's entry).</summary>
+internal struct ReplayStep
+{
+    public long Issue, TAfter, IssueStall, MemStall, BlockUntil, FetchWant, FlagsIssue;
+    public TimingClass Class;
+    public StallCause IssueCause, MemCause, BlockCause;
+    public Units OlderUnits, OlderConflicts;
+    public bool Younger, OpenAfter, OlderEarly, HasAccesses, Multiple, IsLoad, Fetch, FlagsSet;
+    /// <summary>Outcome of the two-loads bank test (0 not made, 1 same bank, 2 different) and whose bank it compared with (-2: the older instruction before the block).</summary>
+    public byte BankCheck;
+    public short BankSource;
+    /// <summary>STM of an even count: 1 when its address was 8-aligned, 2 when not (0: not such an STM).</summary>
+    public byte StoreMultipleOdd8;
+    public int ExtraLoadStore, ExtraOther;
+    public int WriteFirst, WriteCount;
+    /// <summary>The last instruction up to this one that took the older slot, and that set the blocking unit; -1 when none.</summary>
+    public short LastOlder, LastBlock;
+}
+
+/// <summary>One scoreboard row write (CortexM7Timing.Set) of a trace: step, row, producer kind, normal ready time (relative).</summary>
+internal struct RowWrite
+{
+    public int Step;
+    public byte Row, Kind;
+    public long Normal;
+}
+
+/// <summary>Collects a trace while the block's instructions retire normally (CortexM7Timing.RecordStep).</summary>
+internal sealed class TraceRecorder
+{
+    public BlockReplay Block = null!;
+    public long T;
+    public long[] Key = [];
+    public readonly List<ReplayStep> Steps = new();
+    public readonly List<RowWrite> Writes = new();
+    public readonly List<uint> FetchLines = new();
+    public readonly List<int> PrefixIds = new();
+    public bool Valid;
+    public bool FetchPending, FlagsPending;
+    public long FetchWant, FlagsIssue;
+    public int WriteStart;
+    public short OlderSource;
+
+    public void Start(BlockReplay block, long t)
+    {
+        Block = block;
+        T = t;
+        Key = (long[])block.Key.Clone();
+        Steps.Clear();
+        Writes.Clear();
+        FetchLines.Clear();
+        PrefixIds.Clear();
+        Valid = true;
+        FetchPending = FlagsPending = false;
+        WriteStart = 0;
+        OlderSource = -2;
+    }
+
+    /// <summary>Starts a trace that shares the first <paramref name="j"/> instructions of <paramref name="from"/> (same entry state, same outcomes so far).</summary>
+    public void StartFrom(BlockReplay block, BlockTrace from, int j, long t)
+    {
+        Block = block;
+        T = t;
+        Key = from.Key;
+        Steps.Clear();
+        Writes.Clear();
+        FetchLines.Clear();
+        PrefixIds.Clear();
+        for (int p = 0; p < j; p++) Steps.Add(from.Steps[p]);
+        for (int p = 0; p <= j; p++) PrefixIds.Add(from.PrefixId[p]);
+        int writes = j < from.Steps.Length ? from.Steps[j].WriteFirst : from.Writes.Length;
+        for (int w = 0; w < writes; w++) Writes.Add(from.Writes[w]);
+        // The lines the shared part fetched are among these (a superset only makes the start check stricter).
+        FetchLines.AddRange(from.FetchLines);
+        Valid = true;
+        FetchPending = FlagsPending = false;
+        WriteStart = Writes.Count;
+        OlderSource = j > 0 && from.Steps[j - 1].LastOlder >= 0 ? from.Steps[j - 1].LastOlder : (short)-2;
+    }
+
+    public void Fetched(long want)
+    {
+        FetchPending = true;
+        FetchWant = want - T;
+    }
+
+    public void FetchedBlock(uint address, bool hit)
+    {
+        if (!hit) Valid = false;
+        if (!FetchLines.Contains(address)) FetchLines.Add(address);
+    }
+
+    public void Written(int row, long normal, byte kind) =>
+        Writes.Add(new RowWrite { Step = Steps.Count, Row = (byte)row, Kind = kind, Normal = normal - T });
+
+    public void FlagsIssued(long issue)
+    {
+        FlagsPending = true;
+        FlagsIssue = issue - T;
+    }
+}
