@@ -78,8 +78,11 @@ internal sealed class BlockTrace
     public required int[] PrefixId;
     /// <summary>Every scoreboard row write in order (for a replay left part-way) and only the last per row (for a whole one).</summary>
     public required RowWrite[] Writes, FinalWrites;
-    /// <summary>I-cache lines the fetches of the replayed part hit; a replay starts only while all are present.</summary>
+    /// <summary>I-cache lines the fetches of the replayed part hit; a replay starts only while all are present.
+    /// Traces forked from one share its array when their lines are the same, so switching between them needs no new check.</summary>
     public required uint[] FetchLines;
+    /// <summary>The instructions that fetch, in order (the replay performs their fetches).</summary>
+    public required int[] FetchSteps;
     /// <summary>Cursor after the replayed part, relative to entry: a replay starts only if no timer event falls before it.</summary>
     public required long MaxT;
     public required (int Class, ulong Count)[] Classes;
@@ -120,6 +123,8 @@ internal struct RowWrite
 internal sealed class TraceRecorder
 {
     public BlockReplay Block = null!;
+    /// <summary>The trace this one forked from (StartFrom), or null.</summary>
+    public BlockTrace? From;
     public long T;
     public long[] Key = [];
     public readonly List<ReplayStep> Steps = new();
@@ -134,6 +139,7 @@ internal sealed class TraceRecorder
 
     public void Start(BlockReplay block, long t)
     {
+        From = null;
         Block = block;
         T = t;
         Key = (long[])block.Key.Clone();
@@ -150,6 +156,7 @@ internal sealed class TraceRecorder
     /// <summary>Starts a trace that shares the first <paramref name="j"/> instructions of <paramref name="from"/> (same entry state, same outcomes so far).</summary>
     public void StartFrom(BlockReplay block, BlockTrace from, int j, long t)
     {
+        From = from;
         Block = block;
         T = t;
         Key = from.Key;

@@ -230,7 +230,7 @@ internal partial struct CortexM7Timing
             ref ReplayStep o = ref other.Steps[j];
             if (o.BankCheck != bankCheck || o.StoreMultipleOdd8 != odd8) continue;
             if (stall >= 0 && (o.MemStall != stall || (stall > 0 && o.MemCause != cause))) continue;
-            if ((ulong)(_replayT + other.MaxT + 1) >= _replayEventAt || !FetchesHit(other)) continue;
+            if ((ulong)(_replayT + other.MaxT + 1) >= _replayEventAt || (other.FetchLines != current.FetchLines && !FetchesHit(other))) continue;
             _trace = other;
             return true;
         }
@@ -293,11 +293,18 @@ internal partial struct CortexM7Timing
     /// <summary>Performs the fetches of the trace's instructions before <paramref name="upto"/> not yet performed, at their recorded times.</summary>
     private void PerformFetches(int upto)
     {
-        var steps = _trace!.Steps;
+        // _replayFetched counts the fetching instructions done (an index into FetchSteps); traces one can
+        // switch between agree on every step before the switch, so the count carries over.
+        var tr = _trace!;
+        var fetching = tr.FetchSteps;
         var b = _replay!;
-        for (int p = _replayFetched; p < upto; p++)
-            if (steps[p].Fetch) Fetch(b.Pc[p], b.Last[p], _replayT + steps[p].FetchWant);
-        if (upto > _replayFetched) _replayFetched = upto;
+        int k = _replayFetched;
+        while (k < fetching.Length && fetching[k] < upto)
+        {
+            int p = fetching[k++];
+            Fetch(b.Pc[p], b.Last[p], _replayT + tr.Steps[p].FetchWant);
+        }
+        _replayFetched = k;
     }
 
     /// <summary>Applies the effects of the trace's instructions before <paramref name="m"/>: the model is then as after retiring them.</summary>
@@ -439,6 +446,11 @@ internal partial struct CortexM7Timing
         var final = new List<RowWrite>();
         for (int i = writes.Length - 1; i >= 0; i--)
             if (writes[i].Row != Scoreboard.Sink && !final.Exists(w => w.Row == writes[i].Row)) final.Add(writes[i]); // the sink row is never read
+        var lines = r.FetchLines.ToArray();
+        if (r.From is { } from && ((ReadOnlySpan<uint>)lines).SequenceEqual(from.FetchLines)) lines = from.FetchLines;
+        var fetching = new List<int>();
+        for (int p = 0; p < steps.Length; p++)
+            if (steps[p].Fetch) fetching.Add(p);
         var b = r.Block;
         // Outcomes after the shared part are this trace's own.
         while (r.PrefixIds.Count < steps.Length) r.PrefixIds.Add(++b.NextPrefixId);
@@ -449,7 +461,8 @@ internal partial struct CortexM7Timing
             PrefixId = r.PrefixIds.ToArray(),
             Writes = writes,
             FinalWrites = final.ToArray(),
-            FetchLines = r.FetchLines.ToArray(),
+            FetchLines = lines,
+            FetchSteps = fetching.ToArray(),
             MaxT = steps[^1].TAfter,
             Classes = classes.Select(kv => (kv.Key, kv.Value)).ToArray(),
             Stalls = stalls.Select(kv => (kv.Key, kv.Value)).ToArray(),
