@@ -160,10 +160,10 @@ public sealed class CompiledBlockTests
         return m;
     }
 
-    private const uint CodeBase = 0x0000_1000;
+    internal const uint CodeBase = 0x0000_1000;
 
     /// <summary>An mps2-an500 machine running the 16-bit <paramref name="code"/> from RAM at <see cref="CodeBase"/>.</summary>
-    private static Machine CodeInRam(TimingMode timing, int threshold, params ushort[] code)
+    internal static Machine CodeInRam(TimingMode timing, int threshold, params ushort[] code)
     {
         var m = new Machine(new MachineOptions { Board = "mps2-an500", Timing = timing });
         m.WriteMemory(CodeBase, code.SelectMany(BitConverter.GetBytes).ToArray());

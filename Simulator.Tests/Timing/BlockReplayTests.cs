@@ -54,6 +54,40 @@ public sealed class BlockReplayTests
         Same(replayed, interpreted);
     }
 
+    /// <summary>
+    /// A load whose address alternates between RAM and DWT_CYCCNT: the trace recorded from a RAM pass is
+    /// replayed on a CYCCNT pass, whose device access first brings the model up to date (the bus's hook),
+    /// so the count read is the one the interpreter reads.
+    /// </summary>
+    [Fact]
+    public void A_device_access_during_a_replay_sees_the_cycles_of_the_instructions_before_it()
+    {
+        var interpreted = RunAlternatingLoad(replay: false, threshold: 0);
+        var replayed = RunAlternatingLoad(replay: true, threshold: 1);
+        replayed.ReplayedInstructions.Should().BeGreaterThan(0);
+        replayed.Cpu.R[5].Should().Be(interpreted.Cpu.R[5], "sum of the values loaded, half of them CYCCNT");
+        replayed.Cycles.Should().Be(interpreted.Cycles);
+        replayed.TimingCounters.Should().BeEquivalentTo(interpreted.TimingCounters);
+    }
+
+    private static Machine RunAlternatingLoad(bool replay, int threshold)
+    {
+        // loop: adds r1,#1 ; adds r2,#2 ; ldr r0,[r7] ; adds r5,r5,r0 ; eors r7,r6 (RAM <-> CYCCNT) ; subs r3,#1 ;
+        //       bne loop ; bkpt #0   (the ALU pair before the load makes the model's time move inside the block)
+        var m = Execution.CompiledBlockTests.CodeInRam(TimingMode.CortexM7, threshold, 0x3101, 0x3202, 0x6838, 0x182D, 0x4077, 0x3B01, 0xD1F8, 0xBE00);
+        m.ReplayBlocks = replay;
+        m.Bus.Write(0xE000_EDFC, 4, 1u << 24).Should().BeTrue();                        // DEMCR.TRCENA
+        m.Bus.Write(0xE000_1FB0, 4, M7Sim.Memory.SystemControlSpace.CoreSightUnlockKey).Should().BeTrue();
+        m.Bus.Write(0xE000_1000, 4, 1).Should().BeTrue();                               // DWT_CTRL.CYCCNTENA
+        const uint ram = 0x2000_0100, cyccnt = 0xE000_1004;
+        m.Bus.Write(ram, 4, 7).Should().BeTrue();
+        m.Cpu.R[3] = 400;
+        m.Cpu.R[6] = ram ^ cyccnt;
+        m.Cpu.R[7] = ram;
+        m.Run(100_000).Reason.Should().Be(StopReason.Breakpoint);
+        return m;
+    }
+
     /// <summary>The same program twice in one process: traces are per machine, and the figures repeat exactly.</summary>
     [Fact]
     public void Replayed_runs_are_deterministic()

@@ -132,13 +132,17 @@ internal sealed class TraceRecorder
     public readonly List<uint> FetchLines = new();
     public readonly List<int> PrefixIds = new();
     public bool Valid;
+    /// <summary>MemoryTiming.DeviceEpoch when recording started: a run that touched a device is not kept
+    /// (its replays would always stop at that access, which first brings the model up to date).</summary>
+    public uint DeviceEpoch;
     public bool FetchPending, FlagsPending;
     public long FetchWant, FlagsIssue;
     public int WriteStart;
     public short OlderSource;
 
-    public void Start(BlockReplay block, long t)
+    public void Start(BlockReplay block, long t, uint deviceEpoch)
     {
+        DeviceEpoch = deviceEpoch;
         From = null;
         Block = block;
         T = t;
@@ -154,8 +158,9 @@ internal sealed class TraceRecorder
     }
 
     /// <summary>Starts a trace that shares the first <paramref name="j"/> instructions of <paramref name="from"/> (same entry state, same outcomes so far).</summary>
-    public void StartFrom(BlockReplay block, BlockTrace from, int j, long t)
+    public void StartFrom(BlockReplay block, BlockTrace from, int j, long t, uint deviceEpoch)
     {
+        DeviceEpoch = deviceEpoch;
         From = from;
         Block = block;
         T = t;

@@ -155,7 +155,7 @@ internal partial struct CortexM7Timing
         }
         // A block whose entries keep missing (data-dependent paths into it) stops trying.
         if (b.Attempts >= 64 && b.Hits * 2 < b.Attempts) { b.GaveUp = true; return false; }
-        _recorderInstance.Start(b, _t);
+        _recorderInstance.Start(b, _t, _mem.DeviceEpoch);
         _recorder = _recorderInstance;
         return false;
     }
@@ -246,7 +246,7 @@ internal partial struct CortexM7Timing
         {
             // Record the new outcome as a trace that shares this one's first j instructions.
             var trace = _trace!;
-            _recorderInstance.StartFrom(_replay!, trace, j, _replayT);
+            _recorderInstance.StartFrom(_replay!, trace, j, _replayT, _mem.DeviceEpoch);
             if (done)
             {
                 _recorderInstance.FetchPending = trace.Steps[j].Fetch;
@@ -424,7 +424,7 @@ internal partial struct CortexM7Timing
     private void FinishRecording(TraceRecorder r)
     {
         _recorder = null;
-        if (!r.Valid) return;
+        if (!r.Valid || r.DeviceEpoch != _mem.DeviceEpoch) return;
         var steps = r.Steps.ToArray();
         var classes = new Dictionary<int, ulong>();
         var stalls = new Dictionary<int, ulong>();
