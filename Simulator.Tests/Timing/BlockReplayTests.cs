@@ -16,13 +16,14 @@ namespace M7Sim.Tests.Timing;
 /// </summary>
 public sealed class BlockReplayTests
 {
-    /// <summary>Networks and kernels on each placement the timing model distinguishes.</summary>
+    /// <summary>Networks and kernels on each placement the timing model distinguishes, with the share of
+    /// instructions replay carries at least (blocks of fewer than BlockReplay.MinPrefix + 1 instructions never replay).</summary>
     [Theory]
-    [InlineData("cifar10_cnn.f746.elf", 0.85)]     // AXI flash through the I-cache, data in DTCM, weights through the D-cache
-    [InlineData("ds_cnn_s.f746.elf", 0.75)]
-    [InlineData("ds_cnn_s.f746-sram.elf", 0.75)]   // activations in SRAM1 through the D-cache
-    [InlineData("bench_conv.f746.elf", 0.80)]
-    [InlineData("ds_cnn_s.f746-itcm.elf", 0.05)]   // code from flash through ITCM and the ART: replays only blocks fetched from TCM RAM
+    [InlineData("cifar10_cnn.f746.elf", 0.80)]     // AXI flash through the I-cache, data in DTCM, weights through the D-cache: 84%
+    [InlineData("ds_cnn_s.f746.elf", 0.55)]        // 59%: depthwise and pooling loops are short blocks
+    [InlineData("ds_cnn_s.f746-sram.elf", 0.55)]   // activations in SRAM1 through the D-cache: 59%
+    [InlineData("bench_conv.f746.elf", 0.75)]      // 77%
+    [InlineData("ds_cnn_s.f746-itcm.elf", 0.02)]   // code from flash through ITCM and the ART: 4%, only what runs from TCM RAM
     public void Replay_gives_the_cycles_and_counters_of_retiring_every_instruction(string elf, double minimumReplayed)
     {
         var off = Run(elf, replay: false, threshold: 16);
@@ -72,9 +73,11 @@ public sealed class BlockReplayTests
 
     private static Machine RunAlternatingLoad(bool replay, int threshold)
     {
-        // loop: adds r1,#1 ; adds r2,#2 ; ldr r0,[r7] ; adds r5,r5,r0 ; eors r7,r6 (RAM <-> CYCCNT) ; subs r3,#1 ;
-        //       bne loop ; bkpt #0   (the ALU pair before the load makes the model's time move inside the block)
-        var m = Execution.CompiledBlockTests.CodeInRam(TimingMode.CortexM7, threshold, 0x3101, 0x3202, 0x6838, 0x182D, 0x4077, 0x3B01, 0xD1F8, 0xBE00);
+        // loop: adds r1,#1 ; adds r2,#2 ; adds r1,#3 ; adds r2,#4 ; adds r1,#5 ; adds r2,#6 ; ldr r0,[r7] ;
+        //       adds r5,r5,r0 ; eors r7,r6 (RAM <-> CYCCNT) ; subs r3,#1 ; bne loop ; bkpt #0
+        // (long enough to replay; the ALU work before the load makes the model's time move inside the block)
+        var m = Execution.CompiledBlockTests.CodeInRam(TimingMode.CortexM7, threshold,
+            0x3101, 0x3202, 0x3103, 0x3204, 0x3105, 0x3206, 0x6838, 0x182D, 0x4077, 0x3B01, 0xD1F4, 0xBE00);
         m.ReplayBlocks = replay;
         m.Bus.Write(0xE000_EDFC, 4, 1u << 24).Should().BeTrue();                        // DEMCR.TRCENA
         m.Bus.Write(0xE000_1FB0, 4, M7Sim.Memory.SystemControlSpace.CoreSightUnlockKey).Should().BeTrue();

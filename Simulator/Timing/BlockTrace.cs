@@ -8,6 +8,13 @@ namespace M7Sim.Timing;
 /// </summary>
 internal sealed class BlockReplay
 {
+    /// <summary>
+    /// Fewest instructions replayed for a block to replay at all: starting and finishing a replay costs about
+    /// as much as retiring a handful of instructions, so shorter blocks retire normally (bench_long: replaying
+    /// blocks of 8 and more ran about 15% faster than replaying every block, in interleaved runs).
+    /// </summary>
+    public const int MinPrefix = 8;
+
     /// <summary>Traces kept per block: entry states of a hot loop's block repeat, so a few cover it.</summary>
     public const int MaxTraces = 16;
 
@@ -83,6 +90,8 @@ internal sealed class BlockTrace
     public required uint[] FetchLines;
     /// <summary>The instructions that fetch, in order (the replay performs their fetches).</summary>
     public required int[] FetchSteps;
+    /// <summary>SetAssociativeCache.Fills of the I-cache when all of <see cref="FetchLines"/> were last found present.</summary>
+    public uint CheckedAtFills = uint.MaxValue;
     /// <summary>Cursor after the replayed part, relative to entry: a replay starts only if no timer event falls before it.</summary>
     public required long MaxT;
     public required (int Class, ulong Count)[] Classes;

@@ -35,6 +35,7 @@ internal partial struct CortexM7Timing
     /// </summary>
     internal int AddReplay(uint[] pcs, ref DecodedInst first)
     {
+        if (pcs.Length < BlockReplay.MinPrefix) return -1;
         var liveIn = new List<short>();
         ulong written = 0;
         var last = new uint[pcs.Length];
@@ -167,8 +168,12 @@ internal partial struct CortexM7Timing
         var lines = trace.FetchLines;
         if (lines.Length == 0) return true;
         if (!_mem.ICacheOn) return false;
+        var cache = _mem.ICache!;
+        // Lines leave the cache only when another is filled or all are invalidated.
+        if (trace.CheckedAtFills == cache.Fills) return true;
         foreach (uint line in lines)
-            if (!_mem.ICache!.Contains(line)) return false;
+            if (!cache.Contains(line)) return false;
+        trace.CheckedAtFills = cache.Fills;
         return true;
     }
 

@@ -19,6 +19,9 @@ internal sealed class SetAssociativeCache
     private uint _lastLine = uint.MaxValue;
     private int _lastWay;
 
+    /// <summary>Lines filled plus invalidations so far: while it stays the same, a line found present is still present.</summary>
+    public uint Fills { get; private set; }
+
     public SetAssociativeCache(int sizeBytes, int ways, int lineBytes)
     {
         if (ways < 1 || lineBytes < 4 || !BitOperations.IsPow2(lineBytes) || sizeBytes < ways * lineBytes)
@@ -77,6 +80,7 @@ internal sealed class SetAssociativeCache
             return true;
         }
         if (!allocate) return false;
+        Fills++;
         int victim = first;
         for (int w = first + 1; w < first + _ways; w++)
             if (_stamps[w] < _stamps[victim]) victim = w;
@@ -106,5 +110,6 @@ internal sealed class SetAssociativeCache
         Array.Clear(_dirty);
         _clock = 0;
         _lastLine = uint.MaxValue;
+        Fills++;
     }
 }
