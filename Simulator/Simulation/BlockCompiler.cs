@@ -63,6 +63,7 @@ internal static unsafe class BlockCompiler
     private static readonly MethodInfo ReplayMemoryMethod = TimingMethod(nameof(CortexM7Timing.ReplayMemory));
     private static readonly MethodInfo BailReplayMethod = TimingMethod(nameof(CortexM7Timing.BailReplay));
     private static readonly MethodInfo FinishReplayMethod = TimingMethod(nameof(CortexM7Timing.FinishReplay));
+    private static readonly MethodInfo StopAfterMethod = TimingMethod(nameof(CortexM7Timing.StopAfter));
     private static readonly MethodInfo StopRecordingMethod = TimingMethod(nameof(CortexM7Timing.StopRecording));
     private static readonly FieldInfo ReplayAtField = Field(typeof(CortexM7Timing), nameof(CortexM7Timing.ReplayAt));
 
@@ -222,6 +223,8 @@ internal static unsafe class BlockCompiler
     {
         var normal = il.DefineLabel();
         var bails = Labels(il, count);
+        var stops = Labels(il, count);
+        var outcome = il.DeclareLocal(typeof(int));
         il.Emit(OpCodes.Ldarg_2);
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldc_I4, replay);
@@ -251,11 +254,17 @@ internal static unsafe class BlockCompiler
             }
             if (!registerOnly[j])
             {
+                // switch (timing.ReplayMemory(c, j)) { Leave: bail; StopAfter: stop after j; GoOn: next }
                 il.Emit(OpCodes.Ldarg_2);
                 il.Emit(OpCodes.Ldarg_0);
                 il.Emit(OpCodes.Ldc_I4, j);
                 il.Emit(OpCodes.Call, ReplayMemoryMethod);
+                il.Emit(OpCodes.Stloc, outcome);
+                il.Emit(OpCodes.Ldloc, outcome);
                 il.Emit(OpCodes.Brfalse, bails[j]);
+                il.Emit(OpCodes.Ldloc, outcome);
+                il.Emit(OpCodes.Ldc_I4, CortexM7Timing.ReplayStopAfter);
+                il.Emit(OpCodes.Beq, stops[j]);
             }
             else
             {
@@ -268,6 +277,11 @@ internal static unsafe class BlockCompiler
         {
             il.MarkLabel(bails[j]);
             EmitTimingCall(il, BailReplayMethod, walk[j].Index * slotBytes, j, passIndex: true);
+            il.Emit(OpCodes.Br, afterRetire[j]);
+            il.MarkLabel(stops[j]);
+            il.Emit(OpCodes.Ldarg_2);
+            il.Emit(OpCodes.Ldc_I4, j);
+            il.Emit(OpCodes.Call, StopAfterMethod);
             il.Emit(OpCodes.Br, afterRetire[j]);
         }
         il.MarkLabel(normal);

@@ -29,6 +29,9 @@ public sealed partial class Machine
     /// <summary>Instructions whose timing a block replayed from a trace (statistics and tests).</summary>
     public ulong ReplayedInstructions => _m7Active ? _m7.ReplayedInstructions : 0;
 
+    /// <summary>Replays stopped because a data read through the ART evicted a line the trace still fetched (tests).</summary>
+    internal ulong ReplaysStoppedByArt => _m7Active ? _m7.ReplaysStoppedByArt : 0;
+
     /// <summary>Blocks compiled so far (statistics and tests).</summary>
     public int BlocksCompiled => _blocks.Count - 1 + _timedBlocks.Count - 1;
 

@@ -90,7 +90,9 @@ internal sealed class BlockTrace
     public required uint[] FetchLines;
     /// <summary>The instructions that fetch, in order (the replay performs their fetches).</summary>
     public required int[] FetchSteps;
-    /// <summary>SetAssociativeCache.Fills of the I-cache when all of <see cref="FetchLines"/> were last found present.</summary>
+    /// <summary>The lines are ART lines (code in ITCM flash), not I-cache lines.</summary>
+    public required bool UsesArt;
+    /// <summary>SetAssociativeCache.Fills of that cache when all of <see cref="FetchLines"/> were last found present.</summary>
     public uint CheckedAtFills = uint.MaxValue;
     /// <summary>Cursor after the replayed part, relative to entry: a replay starts only if no timer event falls before it.</summary>
     public required long MaxT;
@@ -141,6 +143,8 @@ internal sealed class TraceRecorder
     public readonly List<uint> FetchLines = new();
     public readonly List<int> PrefixIds = new();
     public bool Valid;
+    /// <summary>The fetches went through the ART (ITCM flash) rather than the I-cache.</summary>
+    public bool UsesArt;
     /// <summary>MemoryTiming.DeviceEpoch when recording started: a run that touched a device is not kept
     /// (its replays would always stop at that access, which first brings the model up to date).</summary>
     public uint DeviceEpoch;
@@ -161,6 +165,7 @@ internal sealed class TraceRecorder
         FetchLines.Clear();
         PrefixIds.Clear();
         Valid = true;
+        UsesArt = false;
         FetchPending = FlagsPending = false;
         WriteStart = 0;
         OlderSource = -2;
@@ -185,6 +190,7 @@ internal sealed class TraceRecorder
         // The lines the shared part fetched are among these (a superset only makes the start check stricter).
         FetchLines.AddRange(from.FetchLines);
         Valid = true;
+        UsesArt = from.UsesArt;
         FetchPending = FlagsPending = false;
         WriteStart = Writes.Count;
         OlderSource = j > 0 && from.Steps[j - 1].LastOlder >= 0 ? from.Steps[j - 1].LastOlder : (short)-2;
@@ -196,9 +202,10 @@ internal sealed class TraceRecorder
         FetchWant = want - T;
     }
 
-    public void FetchedBlock(uint address, bool hit)
+    public void FetchedBlock(uint address, bool hit, bool art)
     {
         if (!hit) Valid = false;
+        if (art) UsesArt = true;
         if (!FetchLines.Contains(address)) FetchLines.Add(address);
     }
 

@@ -167,8 +167,8 @@ internal partial struct CortexM7Timing
         if (!_mem.SettingsCurrent()) return false;
         var lines = trace.FetchLines;
         if (lines.Length == 0) return true;
-        if (!_mem.ICacheOn) return false;
-        var cache = _mem.ICache!;
+        if (!(trace.UsesArt ? _mem.ArtOn : _mem.ICacheOn)) return false;
+        var cache = trace.UsesArt ? _mem.Art! : _mem.ICache!;
         // Lines leave the cache only when another is filled or all are invalidated.
         if (trace.CheckedAtFills == cache.Fills) return true;
         foreach (uint line in lines)
@@ -177,17 +177,22 @@ internal partial struct CortexM7Timing
         return true;
     }
 
+    /// <summary>What <see cref="ReplayMemory"/> tells the compiled block.</summary>
+    internal const int ReplayLeave = 0, ReplayGoOn = 1, ReplayStopAfter = 2;
+
     /// <summary>
     /// After the handler of instruction <paramref name="j"/> (one with data accesses or several issue
-    /// cycles): checks its outcomes against the trace and performs its fetches and accesses. False leaves
-    /// the replay; the block then calls <see cref="BailReplay"/> for this instruction.
+    /// cycles): checks its outcomes against the trace and performs its fetches and accesses.
+    /// <see cref="ReplayLeave"/>: the block calls <see cref="BailReplay"/> to retire this instruction normally;
+    /// <see cref="ReplayStopAfter"/>: this one is done, but a data read through the ART evicted a line the
+    /// trace still fetches, so the rest retires normally (the block calls <see cref="StopAfter"/>).
     /// </summary>
-    internal bool ReplayMemory(Cpu c, int j)
+    internal int ReplayMemory(Cpu c, int j)
     {
-        if (_replayHooked || c.Fault != FaultKind.None || c.EventAt != _replayEventAt) return false;
+        if (_replayHooked || c.Fault != FaultKind.None || c.EventAt != _replayEventAt) return ReplayLeave;
         ref ReplayStep s = ref _trace!.Steps[j];
         int count = _bus.AccessCount;
-        if (count > 0 != s.HasAccesses) return false;
+        if (count > 0 != s.HasAccesses) return ReplayLeave;
         ref var first = ref MemoryMarshal.GetArrayDataReference(_bus.Accesses);
         int bank = s.IsLoad && count > 0 ? (int)(first.Address >> 2) & 1 : -1;
         int bankCheck = 0;
@@ -199,24 +204,39 @@ internal partial struct CortexM7Timing
         int odd8 = s.StoreMultipleOdd8 == 0 ? 0 : (first.Address & 7) != 0 ? 2 : 1;
         if (bankCheck != s.BankCheck || odd8 != s.StoreMultipleOdd8)
         {
-            if (!SwitchTrace(j, bankCheck, odd8, -1, StallCause.None)) { _replayDiverged = true; return false; }
+            if (!SwitchTrace(j, bankCheck, odd8, -1, StallCause.None)) { _replayDiverged = true; return ReplayLeave; }
             s = ref _trace!.Steps[j];
         }
         _replay!.Banks[j] = (sbyte)bank;
-        if (count == 0) return true;
+        if (count == 0) return ReplayGoOn;
         PerformFetches(j + 1);
+        uint artFills = _mem.Art?.Fills ?? 0;
         long stall = Accesses(s.Multiple, _replayT + s.Issue, s.Younger, out var cause);
         if (stall != s.MemStall || (stall > 0 && cause != s.MemCause))
         {
-            if (SwitchTrace(j, bankCheck, odd8, stall, cause)) return true;
-            // Done for real and different: the instruction retires normally with this outcome.
-            _replayDiverged = true;
-            _replayAccessesDone = true;
-            _replayStall = stall;
-            _replayStallCause = cause;
-            return false;
+            if (!SwitchTrace(j, bankCheck, odd8, stall, cause))
+            {
+                // Done for real and different: the instruction retires normally with this outcome.
+                _replayDiverged = true;
+                _replayAccessesDone = true;
+                _replayStall = stall;
+                _replayStallCause = cause;
+                return ReplayLeave;
+            }
         }
-        return true;
+        // Data reads through ITCM flash share the ART with the fetches: a line one filled may have evicted a
+        // line the trace fetches later (whatever the read's own stall), so the trace's lines are checked again.
+        if (_trace!.UsesArt && _mem.Art!.Fills != artFills && !FetchesHit(_trace)) return ReplayStopAfter;
+        return ReplayGoOn;
+    }
+
+    /// <summary>Ends the replay after instruction <paramref name="j"/>, whose fetch and accesses are done: the model is left as after retiring it.</summary>
+    internal void StopAfter(int j)
+    {
+        SyncTo(j + 1);
+        ReplayedInstructions += (ulong)(j + 1);
+        ReplaysStoppedByArt++;
+        EndReplay();
     }
 
     /// <summary>
@@ -246,6 +266,7 @@ internal partial struct CortexM7Timing
     internal void BailReplay(Cpu c, ref DecodedInst d, ref InstTiming e, int j)
     {
         SyncTo(j);
+        ReplayedInstructions += (ulong)j;
         bool done = _replayAccessesDone;
         if (_replayDiverged)
         {
@@ -467,6 +488,7 @@ internal partial struct CortexM7Timing
             Writes = writes,
             FinalWrites = final.ToArray(),
             FetchLines = lines,
+            UsesArt = r.UsesArt,
             FetchSteps = fetching.ToArray(),
             MaxT = steps[^1].TAfter,
             Classes = classes.Select(kv => (kv.Key, kv.Value)).ToArray(),

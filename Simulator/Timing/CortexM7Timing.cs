@@ -99,6 +99,9 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     /// <summary>Instructions whose timing came from a trace (statistics and tests).</summary>
     public ulong ReplayedInstructions { get; private set; }
 
+    /// <summary>Replays stopped because a data read through the ART evicted a line the trace still fetched (tests).</summary>
+    internal ulong ReplaysStoppedByArt { get; private set; }
+
     // Static facts per instruction (CortexM7Timing.Describe.cs).
     private readonly byte[] _instCache;
     private readonly InstTiming* _instFirst;
@@ -188,7 +191,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         _sb.Reset();
         _recorder = null;
         EndReplay();
-        ReplayedInstructions = 0;
+        ReplayedInstructions = ReplaysStoppedByArt = 0;
     }
 
     public void AddCycles(ulong cycles)

@@ -122,6 +122,8 @@ internal sealed class MemoryTiming
     public void Refresh(long now) => Poll(now);
 
     public bool ICacheOn => ICache is not null && (_ccrValue & (1u << 17)) != 0;
+    /// <summary>FLASH_ACR.ARTEN with an ART on the board: ITCM flash fetches (and, per the board, data reads) go through it.</summary>
+    public bool ArtOn => Art is not null && (Acr & (1u << 9)) != 0;
     public bool DCacheOn => DCache is not null && (_ccrValue & (1u << 16)) != 0;
 
     /// <summary>FLASH_ACR as the firmware wrote it; 0 (reset value) when never programmed or no flash interface.</summary>
