@@ -39,10 +39,12 @@ internal partial struct CortexM7Timing
                 // After a taken branch the prefetch queue restarts at the target, even inside the same block.
                 bool sequential = !_redirect && b == _fetchBlock + 1;
                 long request = sequential ? Math.Max(_fetchAvail, _fetchFirstIssue) : want;
-                ulong hits = _ctr.ICacheHits + _ctr.ArtHits;
+                // A replayed block may only meet I-cache or ART hits (it checks the lines before it starts),
+                // so a recording notes whether this fetch hit; without one, nothing extra is done.
+                var recorder = _recorder;
+                ulong hits = recorder is null ? 0 : _ctr.ICacheHits + _ctr.ArtHits;
                 long avail = _mem.FetchBlock(_fetchKind, _fetchRegion, b << shift, request, out var why);
-                // A replayed block may only meet I-cache or ART hits, which it checks before it starts.
-                _recorder?.FetchedBlock(b << shift, _ctr.ICacheHits + _ctr.ArtHits != hits, _fetchKind == MemKind.FlashItcm);
+                recorder?.FetchedBlock(b << shift, _ctr.ICacheHits + _ctr.ArtHits != hits, _fetchKind == MemKind.FlashItcm);
                 _fetchBlock = b;
                 _fetchAvail = avail;
                 _fetchFirstIssue = want;

@@ -57,7 +57,7 @@ internal partial struct CortexM7Timing
         return false;
     }
 
-    /// <summary>The trace's fetches will hit as they did: CCR and FLASH_ACR are as last read, and every line is in the I-cache.</summary>
+    /// <summary>The trace's fetches will hit as they did: CCR and FLASH_ACR are as last read, and every line is in the I-cache (or the ART, for code in ITCM flash).</summary>
     private readonly bool FetchesHit(BlockTrace trace)
     {
         if (!_mem.SettingsCurrent()) return false;
