@@ -37,7 +37,10 @@ internal delegate int TimedBlockFn(Cpu c, ref DecodedInst first, ref CortexM7Tim
 /// pure register arithmetic (memory, system, FP: what can pend an interrupt, reprogram SysTick or write
 /// code), since one cycle per instruction cannot reach the next timer event inside a block.
 /// It leaves with Cpu.Pc naming the last instruction it retired and that instruction's NextPc set, as
-/// the interpreter has them after executing it.
+/// the interpreter has them after executing it. Under the model, a block whose last instruction branches
+/// back to its first goes round itself while the run loop would only enter it again (CortexM7Timing.LoopAgain:
+/// the branch went back, no fault, no event due, room before the limit), and returns the instructions of
+/// all its iterations.
 /// </summary>
 internal static unsafe class BlockCompiler
 {
@@ -66,6 +69,8 @@ internal static unsafe class BlockCompiler
     private static readonly MethodInfo StopAfterMethod = TimingMethod(nameof(CortexM7Timing.StopAfter));
     private static readonly MethodInfo StopRecordingMethod = TimingMethod(nameof(CortexM7Timing.StopRecording));
     private static readonly FieldInfo ReplayAtField = Field(typeof(CortexM7Timing), nameof(CortexM7Timing.ReplayAt));
+    private static readonly MethodInfo LoopAgainMethod = TimingMethod(nameof(CortexM7Timing.LoopAgain));
+    private static readonly MethodInfo BeginReplayChainedMethod = TimingMethod(nameof(CortexM7Timing.BeginReplayChained));
 
     private static MethodInfo TimingMethod(string name) =>
         typeof(CortexM7Timing).GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
@@ -146,7 +151,19 @@ internal static unsafe class BlockCompiler
             typeof(BlockCompiler).Module, skipVisibility: true);
         var il = method.GetILGenerator();
         var afterRetire = Labels(il, count);
-        if (replay >= 0) EmitReplay(il, ref first, pc, count, registerOnly!, replay, afterRetire);
+        // A timed block whose last instruction branches back to its first runs the loop itself (LoopAgain):
+        // done counts the instructions of the iterations finished, and every exit adds it.
+        bool loops = timed && LoopsToItself(ref first, pc, count);
+        var again = il.DefineLabel();
+        var replayBody = il.DefineLabel();
+        LocalBuilder? done = loops ? il.DeclareLocal(typeof(int)) : null;
+        if (replay >= 0)
+        {
+            EmitBeginReplay(il, BeginReplayMethod, replay);
+            il.Emit(OpCodes.Brfalse, again);
+            EmitReplay(il, ref first, pc, count, registerOnly!, replay, afterRetire, done, again, replayBody);
+        }
+        il.MarkLabel(again);
         LocalBuilder? entryCycles = null;
         if (!timed)
         {
@@ -172,7 +189,11 @@ internal static unsafe class BlockCompiler
                 EmitTimingCall(il, registerOnly![j] ? RetireRegisterOnlyMethod : RetireMethod, index * slotBytes, j);
                 il.MarkLabel(afterRetire[j]);
             }
-            if (j == count - 1) break;
+            if (j == count - 1)
+            {
+                if (done is not null) EmitLoopBack(il, pc, count, replay, done, again, replayBody);
+                break;
+            }
             // Leave after a fault, as the interpreter would take it now.
             il.Emit(OpCodes.Ldarg_0);
             il.Emit(OpCodes.Ldfld, FaultField);
@@ -197,7 +218,7 @@ internal static unsafe class BlockCompiler
                 il.Emit(OpCodes.Ble_Un, exits[j]);
             }
         }
-        EmitReturn(il, entryCycles, count);
+        EmitReturn(il, entryCycles, count, done);
         for (int j = 0; j < count - 1; j++)
         {
             il.MarkLabel(exits[j]);
@@ -207,9 +228,74 @@ internal static unsafe class BlockCompiler
                 il.Emit(OpCodes.Ldarg_2);
                 il.Emit(OpCodes.Call, StopRecordingMethod);
             }
-            EmitReturn(il, entryCycles, j + 1);
+            EmitReturn(il, entryCycles, j + 1, done);
         }
         return method;
+    }
+
+    /// <summary>The block's last instruction is a direct branch to its first (a loop of one block).</summary>
+    private static bool LoopsToItself(ref DecodedInst first, uint pc, int count)
+    {
+        var walk = Walk(ref first, pc, count);
+        var (index, at, _) = walk[count - 1];
+        ref DecodedInst d = ref Unsafe.Add(ref first, index);
+        if (d.Class != TimingClass.Branch) return false;
+        CortexM7Timing.Classify(d.Raw, d.Size, out bool direct, out _, out bool backward);
+        return direct && backward && BranchTarget(d.Raw, d.Size, at) == pc;
+    }
+
+    /// <summary>Target of the direct branch <paramref name="raw"/> at <paramref name="at"/> (B T1-T4, Armv7-M ARM A7.7.12).</summary>
+    internal static uint BranchTarget(uint raw, int size, uint at)
+    {
+        int offset;
+        if (size == 2)
+            offset = (raw & 0xF000) == 0xD000 ? (sbyte)(raw & 0xFF) * 2 : ((int)(raw << 21) >> 20);
+        else
+        {
+            uint hw1 = raw >> 16, hw2 = raw & 0xFFFF;
+            uint s = (hw1 >> 10) & 1, j1 = (hw2 >> 13) & 1, j2 = (hw2 >> 11) & 1;
+            if ((hw2 & 0x1000) == 0) // T3, conditional: S:J2:J1:imm6:imm11:0
+                offset = (int)((s << 20 | j2 << 19 | j1 << 18 | (hw1 & 0x3F) << 12 | (hw2 & 0x7FF) << 1) << 11) >> 11;
+            else // T4: S:I1:I2:imm10:imm11:0, In = NOT(Jn XOR S)
+            {
+                uint i1 = ~(j1 ^ s) & 1, i2 = ~(j2 ^ s) & 1;
+                offset = (int)((s << 24 | i1 << 23 | i2 << 22 | (hw1 & 0x3FF) << 12 | (hw2 & 0x7FF) << 1) << 7) >> 7;
+            }
+        }
+        return at + 4 + (uint)offset;
+    }
+
+    /// <summary>After the last instruction of a loop block: while timing.LoopAgain says the loop goes on, done += count and back to
+    /// the start: the replay path if timing.BeginReplayChained finds a trace, else the normal path (<paramref name="normal"/>).</summary>
+    private static void EmitLoopBack(ILGenerator il, uint pc, int count, int replay, LocalBuilder done, Label normal, Label replayBody)
+    {
+        var exit = il.DefineLabel();
+        il.Emit(OpCodes.Ldarg_2);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldc_I4, unchecked((int)pc));
+        il.Emit(OpCodes.Ldc_I4, count);
+        il.Emit(OpCodes.Call, LoopAgainMethod);
+        il.Emit(OpCodes.Brfalse, exit);
+        il.Emit(OpCodes.Ldloc, done);
+        il.Emit(OpCodes.Ldc_I4, count);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Stloc, done);
+        if (replay >= 0)
+        {
+            EmitBeginReplay(il, BeginReplayChainedMethod, replay);
+            il.Emit(OpCodes.Brtrue, replayBody);
+        }
+        il.Emit(OpCodes.Br, normal);
+        il.MarkLabel(exit);
+    }
+
+    /// <summary>timing.<paramref name="begin"/>(c, replay): whether the block replays a trace this time.</summary>
+    private static void EmitBeginReplay(ILGenerator il, MethodInfo begin, int replay)
+    {
+        il.Emit(OpCodes.Ldarg_2);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldc_I4, replay);
+        il.Emit(OpCodes.Call, begin);
     }
 
     /// <summary>
@@ -219,17 +305,13 @@ internal static unsafe class BlockCompiler
     /// retires normally. An instruction whose outcome differs from the trace retires normally and the
     /// block goes on in the normal path after it (<paramref name="afterRetire"/>).
     /// </summary>
-    private static void EmitReplay(ILGenerator il, ref DecodedInst first, uint pc, int count, bool[] registerOnly, int replay, Label[] afterRetire)
+    private static void EmitReplay(ILGenerator il, ref DecodedInst first, uint pc, int count, bool[] registerOnly, int replay, Label[] afterRetire,
+        LocalBuilder? done, Label normal, Label replayBody)
     {
-        var normal = il.DefineLabel();
         var bails = Labels(il, count);
         var stops = Labels(il, count);
         var outcome = il.DeclareLocal(typeof(int));
-        il.Emit(OpCodes.Ldarg_2);
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldc_I4, replay);
-        il.Emit(OpCodes.Call, BeginReplayMethod);
-        il.Emit(OpCodes.Brfalse, normal);
+        il.MarkLabel(replayBody);
         int slotBytes = Unsafe.SizeOf<DecodedInst>();
         var walk = Walk(ref first, pc, count);
         for (int j = 0; j < count; j++)
@@ -248,8 +330,8 @@ internal static unsafe class BlockCompiler
             if (last)
             {
                 EmitTimingCall(il, FinishReplayMethod, index * slotBytes, j);
-                il.Emit(OpCodes.Ldc_I4, count);
-                il.Emit(OpCodes.Ret);
+                if (done is not null) EmitLoopBack(il, pc, count, replay, done, normal, replayBody);
+                EmitReturn(il, null, count, done);
                 break;
             }
             if (!registerOnly[j])
@@ -284,7 +366,6 @@ internal static unsafe class BlockCompiler
             il.Emit(OpCodes.Call, StopAfterMethod);
             il.Emit(OpCodes.Br, afterRetire[j]);
         }
-        il.MarkLabel(normal);
     }
 
     /// <summary>Slot index (halfwords from the first), address and fall-through of each of the block's instructions.</summary>
@@ -371,11 +452,16 @@ internal static unsafe class BlockCompiler
         }
     }
 
-    /// <summary>Returns <paramref name="retired"/>, with the functional cycle count brought up to date.</summary>
-    private static void EmitReturn(ILGenerator il, LocalBuilder? entryCycles, int retired)
+    /// <summary>Returns <paramref name="retired"/> (plus the earlier iterations' <paramref name="done"/> in a loop block), with the functional cycle count brought up to date.</summary>
+    private static void EmitReturn(ILGenerator il, LocalBuilder? entryCycles, int retired, LocalBuilder? done = null)
     {
         if (entryCycles is not null) EmitSetCycles(il, entryCycles, retired);
         il.Emit(OpCodes.Ldc_I4, retired);
+        if (done is not null)
+        {
+            il.Emit(OpCodes.Ldloc, done);
+            il.Emit(OpCodes.Add);
+        }
         il.Emit(OpCodes.Ret);
     }
 

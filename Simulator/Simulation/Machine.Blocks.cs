@@ -32,6 +32,10 @@ public sealed partial class Machine
     /// <summary>Replays stopped because a data read through the ART evicted a line the trace still fetched (tests).</summary>
     internal ulong ReplaysStoppedByArt => _m7Active ? _m7.ReplaysStoppedByArt : 0;
 
+    /// <summary>Iterations loop blocks ran again themselves, and replays started from a trace's link (tests).</summary>
+    internal ulong LoopIterations => _m7Active ? _m7.LoopIterations : 0;
+    internal ulong LinkedReplays => _m7Active ? _m7.LinkedReplays : 0;
+
     /// <summary>Blocks compiled so far (statistics and tests).</summary>
     public int BlocksCompiled => _blocks.Count - 1 + _timedBlocks.Count - 1;
 

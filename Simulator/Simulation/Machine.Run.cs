@@ -118,7 +118,12 @@ public sealed partial class Machine
                     {
                         int k;
                         if (typeof(TTiming) == typeof(FunctionalTiming)) k = _blocks[id]!(c, ref d, ref Unsafe.As<TTiming, FunctionalTiming>(ref timing));
-                        else k = _timedBlocks[id]!(c, ref d, ref Unsafe.As<TTiming, CortexM7Timing>(ref timing), ref MemoryMarshal.GetArrayDataReference(_timedFacts[id]));
+                        else
+                        {
+                            ref CortexM7Timing m7 = ref Unsafe.As<TTiming, CortexM7Timing>(ref timing);
+                            m7.ChainLeft = left; // a block that loops to itself goes on while the limit allows
+                            k = _timedBlocks[id]!(c, ref d, ref m7, ref MemoryMarshal.GetArrayDataReference(_timedFacts[id]));
+                        }
                         left -= (ulong)k;
                         BlockInstructions += (ulong)k;
                         // On as if the interpreter had just run the block's last instruction.

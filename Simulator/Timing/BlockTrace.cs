@@ -41,6 +41,7 @@ internal sealed class BlockReplay
     public void Add(BlockTrace trace)
     {
         var old = Traces[NextTrace];
+        if (old is not null) old.Kept = false;
         Traces[NextTrace] = trace;
         NextTrace = (NextTrace + 1) % MaxTraces;
         if (old is not null)
@@ -102,6 +103,12 @@ internal sealed class BlockTrace
     public required ulong Pairs, ExtraLoadStore, ExtraOther;
     public required bool FlagsWritten;
     public required long FlagsIssue;
+    /// <summary>In a block that loops to itself: the trace that matched the iteration after a whole replay of this one (CortexM7Timing.BeginReplayChained).</summary>
+    public BlockTrace? Next;
+    /// <summary>Still among its block's traces (a replay may switch to it).</summary>
+    public bool Kept = true;
+    /// <summary>Per step, the outcome met there last time it differed from this trace's, and the trace the replay switched to.</summary>
+    public required (long Outcome, BlockTrace? To)[] Switches;
 }
 
 /// <summary>What retiring one instruction of a trace did (times relative to the cursor at the block's entry).</summary>

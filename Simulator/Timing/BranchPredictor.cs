@@ -47,6 +47,9 @@ internal sealed class BranchPredictor
         Array.Clear(_counter);
     }
 
+    /// <summary>The last branch resolved was predicted taken to its target and left the BTAC as it was (saturated).</summary>
+    public bool Steady;
+
     /// <summary>
     /// Predicts the branch at <paramref name="pc"/>, compares with what it did, and trains the BTAC.
     /// <paramref name="direct"/>: the target is in the encoding; <paramref name="backward"/>: the encoded
@@ -71,6 +74,7 @@ internal sealed class BranchPredictor
             if (staticTaken) outcome = taken ? BranchOutcome.DecodeRedirect : BranchOutcome.Mispredict;
             else outcome = taken ? BranchOutcome.Mispredict : BranchOutcome.CorrectNotTaken;
         }
+        Steady = hit && taken && _counter[i] == _max && _target[i] == target;
         // Train: allocate taken branches; count towards taken/not taken on a hit.
         if (hit)
         {

@@ -120,6 +120,7 @@ internal partial struct CortexM7Timing
             ExtraOther = extraOther,
             FlagsWritten = flags,
             FlagsIssue = flagsIssue,
+            Switches = new (long, BlockTrace?)[steps.Length],
         });
     }
 }

@@ -32,6 +32,7 @@ internal partial struct CortexM7Timing
     internal bool BeginReplay(Cpu c, int id)
     {
         _recorder = null;
+        _loopFrom = null;
         var b = _replays[id];
         if (b is null || b.GaveUp || c.Ipsr != _ipsr || _itLeft != 0) return false;
         var key = b.Key;
@@ -41,13 +42,7 @@ internal partial struct CortexM7Timing
         {
             if (!((ReadOnlySpan<long>)key).SequenceEqual(trace.Key)) continue;
             if ((ulong)(_t + trace.MaxT + 1) >= c.EventAt || !FetchesHit(trace)) return false;
-            b.Hits++;
-            _replay = b;
-            _trace = trace;
-            _replayT = _t;
-            _replaySynced = _replayFetched = 0;
-            _replayHooked = _replayAccessesDone = _replayDiverged = false;
-            _replayEventAt = c.EventAt;
+            StartReplay(c, b, trace);
             return true;
         }
         // A block whose entries keep missing (data-dependent paths into it) stops trying.
@@ -55,6 +50,44 @@ internal partial struct CortexM7Timing
         _recorderInstance.Start(b, _t, _mem.DeviceEpoch);
         _recorder = _recorderInstance;
         return false;
+    }
+
+    private void StartReplay(Cpu c, BlockReplay b, BlockTrace trace)
+    {
+        b.Hits++;
+        _replay = b;
+        _trace = trace;
+        _replayT = _t;
+        _replaySynced = _replayFetched = 0;
+        _replayHooked = _replayAccessesDone = _replayDiverged = false;
+        _replayEventAt = c.EventAt;
+    }
+
+    /// <summary>
+    /// <see cref="BeginReplay"/> for the next iteration of a block that loops to itself (the block calls it
+    /// after <see cref="LoopAgain"/>). When the iteration before was a whole replay of trace T whose branch
+    /// back was predicted taken with the predictor left as it was and fetched without a miss, the state now
+    /// is a function of T's entry key and T alone (the branch emptied the fetch window; every live-in
+    /// scoreboard entry either was written by T or has aged by T's length), so the trace that matched after
+    /// T last time matches again: T keeps it (<see cref="BlockTrace.Next"/>) and the key is not built.
+    /// </summary>
+    internal bool BeginReplayChained(Cpu c, int id)
+    {
+        var from = _loopFrom;
+        _loopFrom = null;
+        if (from?.Next is { Kept: true } next)
+        {
+            _recorder = null;
+            var b = _replays[id]!;
+            b.Attempts++;
+            if (c.Ipsr != _ipsr || (ulong)(_t + next.MaxT + 1) >= c.EventAt || !FetchesHit(next)) return false;
+            StartReplay(c, b, next);
+            LinkedReplays++;
+            return true;
+        }
+        bool replaying = BeginReplay(c, id);
+        if (replaying && from is not null) from.Next = _trace;
+        return replaying;
     }
 
     /// <summary>The trace's fetches will hit as they did: CCR and FLASH_ACR are as last read, and every line is in the I-cache (or the ART, for code in ITCM flash).</summary>
@@ -86,44 +119,52 @@ internal partial struct CortexM7Timing
     internal int ReplayMemory(Cpu c, int j)
     {
         if (_replayHooked || c.Fault != FaultKind.None || c.EventAt != _replayEventAt) return ReplayLeave;
-        ref ReplayStep s = ref _trace!.Steps[j];
+        var trace = _trace!;
+        ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(trace.Steps), j);
         int count = _bus.AccessCount;
         if (count > 0 != s.HasAccesses) return ReplayLeave;
         ref var first = ref MemoryMarshal.GetArrayDataReference(_bus.Accesses);
         int bank = s.IsLoad && count > 0 ? (int)(first.Address >> 2) & 1 : -1;
+        if ((s.BankCheck | s.StoreMultipleOdd8) != 0)
+        {
+            if (!CheckBeforeAccesses(j, bank, first.Address)) { _replayDiverged = true; return ReplayLeave; }
+            trace = _trace!;
+            s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(trace.Steps), j);
+        }
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_replay!.Banks), j) = (sbyte)bank;
+        if (count == 0) return ReplayGoOn;
+        int k = _replayFetched;
+        if ((uint)k < (uint)trace.FetchSteps.Length && trace.FetchSteps[k] <= j) PerformFetches(j + 1);
+        uint artFills = trace.UsesArt ? _mem.Art!.Fills : 0;
+        long stall = Accesses(s.Multiple, _replayT + s.Issue, s.Younger, out var cause);
+        if ((stall != s.MemStall || (stall > 0 && cause != s.MemCause)) && !SwitchTrace(j, s.BankCheck, s.StoreMultipleOdd8, stall, cause))
+        {
+            // Done for real and different: the instruction retires normally with this outcome.
+            _replayDiverged = true;
+            _replayAccessesDone = true;
+            _replayStall = stall;
+            _replayStallCause = cause;
+            return ReplayLeave;
+        }
+        // Data reads through ITCM flash share the ART with the fetches: a line one filled may have evicted a
+        // line the trace fetches later (whatever the read's own stall), so the trace's lines are checked again.
+        if (trace.UsesArt && _mem.Art!.Fills != artFills && !FetchesHit(_trace!)) return ReplayStopAfter;
+        return ReplayGoOn;
+    }
+
+    /// <summary>The outcomes <see cref="ReplayMemory"/> checks before performing the accesses: the DTCM bank
+    /// test of paired loads and the alignment of an even STM. False when no trace recorded these.</summary>
+    private bool CheckBeforeAccesses(int j, int bank, uint address)
+    {
+        ref ReplayStep s = ref _trace!.Steps[j];
         int bankCheck = 0;
         if (s.BankCheck != 0)
         {
             int older = s.BankSource == -2 ? _olderBank : _replay!.Banks[s.BankSource];
             bankCheck = bank >= 0 && bank == older ? 1 : 2;
         }
-        int odd8 = s.StoreMultipleOdd8 == 0 ? 0 : (first.Address & 7) != 0 ? 2 : 1;
-        if (bankCheck != s.BankCheck || odd8 != s.StoreMultipleOdd8)
-        {
-            if (!SwitchTrace(j, bankCheck, odd8, -1, StallCause.None)) { _replayDiverged = true; return ReplayLeave; }
-            s = ref _trace!.Steps[j];
-        }
-        _replay!.Banks[j] = (sbyte)bank;
-        if (count == 0) return ReplayGoOn;
-        PerformFetches(j + 1);
-        uint artFills = _mem.Art?.Fills ?? 0;
-        long stall = Accesses(s.Multiple, _replayT + s.Issue, s.Younger, out var cause);
-        if (stall != s.MemStall || (stall > 0 && cause != s.MemCause))
-        {
-            if (!SwitchTrace(j, bankCheck, odd8, stall, cause))
-            {
-                // Done for real and different: the instruction retires normally with this outcome.
-                _replayDiverged = true;
-                _replayAccessesDone = true;
-                _replayStall = stall;
-                _replayStallCause = cause;
-                return ReplayLeave;
-            }
-        }
-        // Data reads through ITCM flash share the ART with the fetches: a line one filled may have evicted a
-        // line the trace fetches later (whatever the read's own stall), so the trace's lines are checked again.
-        if (_trace!.UsesArt && _mem.Art!.Fills != artFills && !FetchesHit(_trace)) return ReplayStopAfter;
-        return ReplayGoOn;
+        int odd8 = s.StoreMultipleOdd8 == 0 ? 0 : (address & 7) != 0 ? 2 : 1;
+        return (bankCheck == s.BankCheck && odd8 == s.StoreMultipleOdd8) || SwitchTrace(j, bankCheck, odd8, -1, StallCause.None);
     }
 
     /// <summary>Ends the replay after instruction <paramref name="j"/>, whose fetch and accesses are done: the model is left as after retiring it.</summary>
@@ -144,6 +185,14 @@ internal partial struct CortexM7Timing
     private bool SwitchTrace(int j, int bankCheck, int odd8, long stall, StallCause cause)
     {
         var current = _trace!;
+        // The loop's data makes the same few outcomes come back, so each step remembers where its last switch went.
+        long outcome = (long)bankCheck | (long)odd8 << 4 | (long)cause << 8 | (stall + 1) << 16;
+        ref var remembered = ref current.Switches[j];
+        if (remembered.Outcome == outcome && remembered.To is { Kept: true } known && CanSwitchTo(current, known))
+        {
+            _trace = known;
+            return true;
+        }
         int prefix = current.PrefixId[j];
         foreach (var other in _replay!.Traces)
         {
@@ -151,12 +200,17 @@ internal partial struct CortexM7Timing
             ref ReplayStep o = ref other.Steps[j];
             if (o.BankCheck != bankCheck || o.StoreMultipleOdd8 != odd8) continue;
             if (stall >= 0 && (o.MemStall != stall || (stall > 0 && o.MemCause != cause))) continue;
-            if ((ulong)(_replayT + other.MaxT + 1) >= _replayEventAt || (other.FetchLines != current.FetchLines && !FetchesHit(other))) continue;
+            if (!CanSwitchTo(current, other)) continue;
+            remembered = (outcome, other);
             _trace = other;
             return true;
         }
         return false;
     }
+
+    /// <summary>A trace agreeing with <paramref name="current"/> so far can take over: no timer event falls before its end and its fetches still hit.</summary>
+    private bool CanSwitchTo(BlockTrace current, BlockTrace other) =>
+        (ulong)(_replayT + other.MaxT + 1) < _replayEventAt && (other.FetchLines == current.FetchLines || FetchesHit(other));
 
     /// <summary>Leaves the replay at instruction <paramref name="j"/>: applies the trace up to it, then retires it normally.</summary>
     internal void BailReplay(Cpu c, ref DecodedInst d, ref InstTiming e, int j)
@@ -186,11 +240,32 @@ internal partial struct CortexM7Timing
     internal void FinishReplay(Cpu c, ref DecodedInst d, ref InstTiming e)
     {
         var b = _replay!;
+        var trace = _trace!;
         SyncTo(b.Prefix);
         ReplayedInstructions += (ulong)b.Prefix;
         EndReplay();
+        // For BeginReplayChained: whether the branch back left no trace of its own in the model's state.
+        uint fills = FetchFills();
+        _bp.Steady = false;
         Retire<AnyInstruction>(c, ref d, ref e, true);
+        _loopFrom = _bp.Steady && FetchFills() == fills ? trace : null;
     }
+
+    /// <summary>
+    /// After the last instruction of a block that branches back to its own start (<paramref name="start"/>),
+    /// retired: whether the block runs its <paramref name="count"/> instructions again itself rather than
+    /// returning to the run loop. It does when the branch went back, and the run loop would go straight on
+    /// into the block: no fault, no event due (the test the loop makes after every instruction), and room
+    /// for another iteration before the instruction limit.
+    /// </summary>
+    internal bool LoopAgain(Cpu c, uint start, int count)
+    {
+        ChainLeft -= (ulong)count;
+        if (c.NextPc != start || c.Fault != FaultKind.None || Cycles >= c.EventAt || ChainLeft < (ulong)count) return false;
+        LoopIterations++;
+        return true;
+    }
+
 
     /// <summary>Called before a device access (the bus): a replay in progress applies its effects up to the
     /// instruction accessing, so the device sees the model's cycles and counters as they are, and then ends there.</summary>
@@ -201,6 +276,9 @@ internal partial struct CortexM7Timing
         SyncTo(ReplayAt);
         _replayHooked = true;
     }
+
+    /// <summary>Lines the I-cache and the ART have filled: unchanged across a fetch, it hit.</summary>
+    private readonly uint FetchFills() => (_mem.ICache?.Fills ?? 0) + (_mem.Art?.Fills ?? 0);
 
     private void EndReplay()
     {

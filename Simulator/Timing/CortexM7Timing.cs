@@ -86,6 +86,8 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     // The replay in progress: block, trace, cursor at entry, how far effects and fetches are applied.
     private BlockReplay? _replay;
     private BlockTrace? _trace;
+    /// <summary>The trace a loop block's last iteration replayed whole, with its branch back steady (BeginReplayChained).</summary>
+    private BlockTrace? _loopFrom;
     private long _replayT;
     private int _replaySynced, _replayFetched;
     private ulong _replayEventAt;
@@ -96,11 +98,18 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     /// <summary>The instruction whose handler runs now (stored by the compiled block before each one with accesses).</summary>
     internal int ReplayAt;
 
+    /// <summary>Instructions the run may still retire, set by the run loop before it calls a compiled block (<see cref="LoopAgain"/>).</summary>
+    internal ulong ChainLeft;
+
     /// <summary>Instructions whose timing came from a trace (statistics and tests).</summary>
     public ulong ReplayedInstructions { get; private set; }
 
     /// <summary>Replays stopped because a data read through the ART evicted a line the trace still fetched (tests).</summary>
     internal ulong ReplaysStoppedByArt { get; private set; }
+
+    /// <summary>Iterations a loop block ran again itself (LoopAgain), and replays started from a trace's link (BeginReplayChained): statistics and tests.</summary>
+    internal ulong LoopIterations { get; private set; }
+    internal ulong LinkedReplays { get; private set; }
 
     // Static facts per instruction (CortexM7Timing.Describe.cs).
     private readonly byte[] _instCache;
@@ -191,7 +200,8 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         _sb.Reset();
         _recorder = null;
         EndReplay();
-        ReplayedInstructions = ReplaysStoppedByArt = 0;
+        ReplayedInstructions = ReplaysStoppedByArt = LoopIterations = LinkedReplays = 0;
+        _loopFrom = null;
     }
 
     public void AddCycles(ulong cycles)
