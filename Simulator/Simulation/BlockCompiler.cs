@@ -71,6 +71,7 @@ internal static unsafe class BlockCompiler
     private static readonly FieldInfo ReplayAtField = Field(typeof(CortexM7Timing), nameof(CortexM7Timing.ReplayAt));
     private static readonly MethodInfo LoopAgainMethod = TimingMethod(nameof(CortexM7Timing.LoopAgain));
     private static readonly MethodInfo BeginReplayChainedMethod = TimingMethod(nameof(CortexM7Timing.BeginReplayChained));
+    private static readonly MethodInfo ReplayBranchBackMethod = TimingMethod(nameof(CortexM7Timing.ReplayBranchBack));
 
     private static MethodInfo TimingMethod(string name) =>
         typeof(CortexM7Timing).GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
@@ -234,7 +235,7 @@ internal static unsafe class BlockCompiler
     }
 
     /// <summary>The block's last instruction is a direct branch to its first (a loop of one block).</summary>
-    private static bool LoopsToItself(ref DecodedInst first, uint pc, int count)
+    internal static bool LoopsToItself(ref DecodedInst first, uint pc, int count)
     {
         var walk = Walk(ref first, pc, count);
         var (index, at, _) = walk[count - 1];
@@ -329,8 +330,17 @@ internal static unsafe class BlockCompiler
             EmitHandlerCall(il, ref d, index * slotBytes);
             if (last)
             {
-                EmitTimingCall(il, FinishReplayMethod, index * slotBytes, j);
-                if (done is not null) EmitLoopBack(il, pc, count, replay, done, normal, replayBody);
+                if (done is not null)
+                {
+                    // The loop's branch back is part of the trace: applied whole, or retired normally (bails[j]).
+                    il.Emit(OpCodes.Ldarg_2);
+                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldc_I4, j);
+                    il.Emit(OpCodes.Call, ReplayBranchBackMethod);
+                    il.Emit(OpCodes.Brfalse, bails[j]);
+                    EmitLoopBack(il, pc, count, replay, done, normal, replayBody);
+                }
+                else EmitTimingCall(il, FinishReplayMethod, index * slotBytes, j);
                 EmitReturn(il, null, count, done);
                 break;
             }
@@ -355,11 +365,12 @@ internal static unsafe class BlockCompiler
                 il.Emit(OpCodes.Brtrue, bails[j]);
             }
         }
-        for (int j = 0; j < count - 1; j++)
+        for (int j = 0; j < count; j++)
         {
             il.MarkLabel(bails[j]);
             EmitTimingCall(il, BailReplayMethod, walk[j].Index * slotBytes, j, passIndex: true);
             il.Emit(OpCodes.Br, afterRetire[j]);
+            if (j == count - 1) break;
             il.MarkLabel(stops[j]);
             il.Emit(OpCodes.Ldarg_2);
             il.Emit(OpCodes.Ldc_I4, j);

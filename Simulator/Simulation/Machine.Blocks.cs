@@ -58,14 +58,16 @@ public sealed partial class Machine
         {
             var registerOnly = new bool[n];
             var facts = new InstTiming[n];
-            var pcs = new uint[n - 1];
+            // A block that loops to itself replays its branch back too (its iterations chain in the block).
+            bool loops = BlockCompiler.LoopsToItself(ref d, pc, n);
+            var pcs = new uint[loops ? n : n - 1];
             BlockCompiler.ForEach(ref d, pc, n, (int j, uint at, ref DecodedInst slot) =>
             {
                 registerOnly[j] = _m7.RetiresAsRegisterOnly(at, ref slot);
                 facts[j] = _m7.Facts(at, ref slot);
-                if (j < n - 1) pcs[j] = at;
+                if (j < pcs.Length) pcs[j] = at;
             });
-            int replay = ReplayBlocks ? _m7.AddReplay(pcs, ref d) : -1;
+            int replay = ReplayBlocks ? _m7.AddReplay(pcs, ref d, loops) : -1;
             _timedBlocks.Add(BlockCompiler.CompileTimed(ref d, pc, n, registerOnly, replay));
             _timedFacts.Add(facts);
         }

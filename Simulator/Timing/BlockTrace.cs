@@ -4,7 +4,8 @@ namespace M7Sim.Timing;
 /// What the Cortex-M7 model needs to replay one compiled block (CortexM7Timing.Replay.cs): the block's
 /// shape, the scoreboard entries its replayed part reads before writing them, and the traces recorded
 /// so far. The replayed part is every instruction but the last, which always retires normally (it is the
-/// one that may branch).
+/// one that may branch); in a block that loops to itself it is every instruction, the branch back included
+/// (taken, as a saturated BTAC entry predicts it: CortexM7Timing.ReplayBranchBack).
 /// </summary>
 internal sealed class BlockReplay
 {
@@ -16,11 +17,18 @@ internal sealed class BlockReplay
     /// </summary>
     public const int MinPrefix = 8;
 
+    /// <summary>The same for a block that loops to itself, counting its branch back: its replays chain inside the
+    /// block without the run loop or the entry key (CortexM7Timing.LoopAgain, BeginReplayChained), so short loops
+    /// pay (ds_cnn_s: 61% replayed with 8, 66% with 4; 2 replays no more).</summary>
+    public const int MinLoopPrefix = 4;
+
     /// <summary>Traces kept per block: entry states of a hot loop's block repeat, so a few cover it.</summary>
     public const int MaxTraces = 16;
 
-    /// <summary>Instructions replayed from a trace: all of the block's but the last.</summary>
+    /// <summary>Instructions replayed from a trace: all of the block's but the last, or all of them in a block
+    /// that loops to itself (<see cref="BranchBack"/>), whose traces end with the branch back taken.</summary>
     public readonly int Prefix;
+    public readonly bool BranchBack;
     /// <summary>Address of each replayed instruction and of its last byte (for the fetches it makes).</summary>
     public readonly uint[] Pc, Last;
     /// <summary>Scoreboard entries (register * Roles + role) the replayed part reads before it writes them.</summary>
@@ -60,9 +68,10 @@ internal sealed class BlockReplay
     /// <summary>Entries rarely match a trace here: the block stops trying and always retires normally.</summary>
     public bool GaveUp;
 
-    public BlockReplay(uint[] pc, uint[] last, short[] liveIn)
+    public BlockReplay(uint[] pc, uint[] last, short[] liveIn, bool branchBack)
     {
         Prefix = pc.Length;
+        BranchBack = branchBack;
         Pc = pc;
         Last = last;
         LiveIn = liveIn;
@@ -101,6 +110,8 @@ internal sealed class BlockTrace
     public required (int Class, ulong Count)[] Classes;
     public required (int Cause, ulong Cycles)[] Stalls;
     public required ulong Pairs, ExtraLoadStore, ExtraOther;
+    /// <summary>The trace ends with its block's branch back (BlockReplay.BranchBack).</summary>
+    public required bool BranchBack;
     public required bool FlagsWritten;
     public required long FlagsIssue;
     /// <summary>In a block that loops to itself: the trace that matched the iteration after a whole replay of this one (CortexM7Timing.BeginReplayChained).</summary>
@@ -125,6 +136,10 @@ internal struct ReplayStep
     /// <summary>STM of an even count: 1 when its address was 8-aligned, 2 when not (0: not such an STM).</summary>
     public byte StoreMultipleOdd8;
     public int ExtraLoadStore, ExtraOther;
+    /// <summary>The branch back of a loop block (its last step): taken, with this penalty (predicted taken) after it.</summary>
+    public bool BranchBack;
+    public int Penalty;
+    public StallCause PenaltyCause;
     public int WriteFirst, WriteCount;
     /// <summary>The last instruction up to this one that took the older slot, and that set the blocking unit; -1 when none.</summary>
     public short LastOlder, LastBlock;
@@ -158,6 +173,14 @@ internal sealed class TraceRecorder
     public uint DeviceEpoch;
     public bool FetchPending, FlagsPending;
     public long FetchWant, FlagsIssue;
+    public int Penalty;
+    public StallCause PenaltyCause;
+
+    public void Penalized(int cycles, StallCause cause)
+    {
+        Penalty += cycles;
+        PenaltyCause = cause;
+    }
     public int WriteStart;
     public short OlderSource;
 
@@ -175,6 +198,7 @@ internal sealed class TraceRecorder
         Valid = true;
         UsesArt = false;
         FetchPending = FlagsPending = false;
+        Penalty = 0;
         WriteStart = 0;
         OlderSource = -2;
     }
@@ -200,6 +224,7 @@ internal sealed class TraceRecorder
         Valid = true;
         UsesArt = from.UsesArt;
         FetchPending = FlagsPending = false;
+        Penalty = 0;
         WriteStart = Writes.Count;
         OlderSource = j > 0 && from.Steps[j - 1].LastOlder >= 0 ? from.Steps[j - 1].LastOlder : (short)-2;
     }

@@ -50,6 +50,14 @@ internal sealed class BranchPredictor
     /// <summary>The last branch resolved was predicted taken to its target and left the BTAC as it was (saturated).</summary>
     public bool Steady;
 
+    /// <summary>Whether the branch at <paramref name="pc"/>, taken to <paramref name="target"/>, would resolve as
+    /// <see cref="Steady"/>: a BTAC hit, saturated, with that target (a replayed trace may then skip Resolve).</summary>
+    public bool PredictsSteady(uint pc, uint target)
+    {
+        int i = (int)(pc >> 1) & _mask;
+        return _tag[i] == pc + 1 && _counter[i] == _max && _target[i] == target;
+    }
+
     /// <summary>
     /// Predicts the branch at <paramref name="pc"/>, compares with what it did, and trains the BTAC.
     /// <paramref name="direct"/>: the target is in the encoding; <paramref name="backward"/>: the encoded

@@ -44,6 +44,7 @@ internal partial struct CortexM7Timing
         _t = Math.Max(_t, issue) + cycles;
         _open = false;
         _stalls[(int)cause] += (ulong)cycles;
+        _recorder?.Penalized(cycles, cause);
     }
 
     /// <summary>

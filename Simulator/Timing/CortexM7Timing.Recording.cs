@@ -38,6 +38,8 @@ internal partial struct CortexM7Timing
             FetchWant = r.FetchWant,
             FlagsSet = r.FlagsPending,
             FlagsIssue = r.FlagsIssue,
+            Penalty = r.Penalty,
+            PenaltyCause = r.PenaltyCause,
             WriteFirst = r.WriteStart,
             WriteCount = r.Writes.Count - r.WriteStart,
             LastOlder = j > 0 ? r.Steps[j - 1].LastOlder : (short)-1,
@@ -62,7 +64,14 @@ internal partial struct CortexM7Timing
             s.BlockCause = _blockCause;
             s.LastBlock = (short)j;
         }
+        if (r.Block.BranchBack && j == r.Block.Prefix - 1)
+        {
+            // The branch back: a trace holds it only taken, predicted from a saturated BTAC entry that it left as it was.
+            s.BranchBack = true;
+            if (!_bp.Steady) r.Valid = false;
+        }
         r.Steps.Add(s);
+        r.Penalty = 0;
         r.FetchPending = r.FlagsPending = false;
         r.WriteStart = r.Writes.Count;
         if (r.Steps.Count == r.Block.Prefix) FinishRecording(r);
@@ -84,6 +93,7 @@ internal partial struct CortexM7Timing
             classes[(int)s.Class] = classes.GetValueOrDefault((int)s.Class) + 1;
             if (s.IssueStall > 0) stalls[(int)s.IssueCause] = stalls.GetValueOrDefault((int)s.IssueCause) + (ulong)s.IssueStall;
             if (s.MemStall > 0) stalls[(int)s.MemCause] = stalls.GetValueOrDefault((int)s.MemCause) + (ulong)s.MemStall;
+            if (s.Penalty > 0) stalls[(int)s.PenaltyCause] = stalls.GetValueOrDefault((int)s.PenaltyCause) + (ulong)s.Penalty;
             if (s.Younger) pairs++;
             extraLs += (ulong)s.ExtraLoadStore;
             extraOther += (ulong)s.ExtraOther;
@@ -120,6 +130,7 @@ internal partial struct CortexM7Timing
             ExtraOther = extraOther,
             FlagsWritten = flags,
             FlagsIssue = flagsIssue,
+            BranchBack = r.Block.BranchBack,
             Switches = new (long, BlockTrace?)[steps.Length],
         });
     }

@@ -65,11 +65,11 @@ internal partial struct CortexM7Timing
 
     /// <summary>
     /// <see cref="BeginReplay"/> for the next iteration of a block that loops to itself (the block calls it
-    /// after <see cref="LoopAgain"/>). When the iteration before was a whole replay of trace T whose branch
-    /// back was predicted taken with the predictor left as it was and fetched without a miss, the state now
-    /// is a function of T's entry key and T alone (the branch emptied the fetch window; every live-in
-    /// scoreboard entry either was written by T or has aged by T's length), so the trace that matched after
-    /// T last time matches again: T keeps it (<see cref="BlockTrace.Next"/>) and the key is not built.
+    /// after <see cref="LoopAgain"/>). When the iteration before was a whole replay of trace T (which ends with
+    /// the branch back, taken as predicted: <see cref="ReplayBranchBack"/>), the state now is a function of
+    /// T's entry key and T alone (the branch emptied the fetch window; every live-in scoreboard entry either
+    /// was written by T or has aged by T's length), so the trace that matched after T last time matches
+    /// again: T keeps it (<see cref="BlockTrace.Next"/>) and the key is not built.
     /// </summary>
     internal bool BeginReplayChained(Cpu c, int id)
     {
@@ -236,19 +236,34 @@ internal partial struct CortexM7Timing
         else Retire<AnyInstruction>(c, ref d, ref e, true);
     }
 
-    /// <summary>The block's last instruction: applies the whole trace, then retires it normally.</summary>
-    internal void FinishReplay(Cpu c, ref DecodedInst d, ref InstTiming e)
+    /// <summary>
+    /// The branch back of a loop block whose traces hold it (BlockReplay.BranchBack), after its handler: when
+    /// it went back to the start and the predictor would resolve it as recorded (taken from a saturated
+    /// entry, which Resolve leaves as it is), the whole trace is applied and true returned; else false, and
+    /// the block retires the branch normally (<see cref="BailReplay"/>).
+    /// </summary>
+    internal bool ReplayBranchBack(Cpu c, int j)
     {
         var b = _replay!;
+        if (_replayHooked || c.Fault != FaultKind.None || c.EventAt != _replayEventAt) return false;
+        uint start = b.Pc[0];
+        if (c.NextPc != start || !_bp.PredictsSteady(b.Pc[j], start)) return false;
         var trace = _trace!;
         SyncTo(b.Prefix);
         ReplayedInstructions += (ulong)b.Prefix;
         EndReplay();
-        // For BeginReplayChained: whether the branch back left no trace of its own in the model's state.
-        uint fills = FetchFills();
-        _bp.Steady = false;
+        _loopFrom = trace;
+        return true;
+    }
+
+    /// <summary>The block's last instruction: applies the whole trace, then retires it normally.</summary>
+    internal void FinishReplay(Cpu c, ref DecodedInst d, ref InstTiming e)
+    {
+        var b = _replay!;
+        SyncTo(b.Prefix);
+        ReplayedInstructions += (ulong)b.Prefix;
+        EndReplay();
         Retire<AnyInstruction>(c, ref d, ref e, true);
-        _loopFrom = _bp.Steady && FetchFills() == fills ? trace : null;
     }
 
     /// <summary>
@@ -276,9 +291,6 @@ internal partial struct CortexM7Timing
         SyncTo(ReplayAt);
         _replayHooked = true;
     }
-
-    /// <summary>Lines the I-cache and the ART have filled: unchanged across a fetch, it hit.</summary>
-    private readonly uint FetchFills() => (_mem.ICache?.Fills ?? 0) + (_mem.Art?.Fills ?? 0);
 
     private void EndReplay()
     {
@@ -319,6 +331,7 @@ internal partial struct CortexM7Timing
             foreach (var (cls, n) in tr.Classes) Unsafe.Add(ref byClass, cls) += n;
             foreach (var (cause, cycles) in tr.Stalls) Unsafe.Add(ref stalls, cause) += cycles;
             _pairs += tr.Pairs;
+            if (tr.BranchBack) { _ctr.Branches++; _ctr.BranchesTaken++; }
             _extraLoadStoreCycles += tr.ExtraLoadStore;
             _extraOtherCycles += tr.ExtraOther;
             foreach (ref readonly var w in tr.FinalWrites.AsSpan()) Set(w.Row, t + w.Normal, w.Kind);
@@ -332,6 +345,8 @@ internal partial struct CortexM7Timing
                 Unsafe.Add(ref byClass, (int)s.Class)++;
                 if (s.IssueStall > 0) Unsafe.Add(ref stalls, (int)s.IssueCause) += (ulong)s.IssueStall;
                 if (s.MemStall > 0) Unsafe.Add(ref stalls, (int)s.MemCause) += (ulong)s.MemStall;
+                if (s.Penalty > 0) Unsafe.Add(ref stalls, (int)s.PenaltyCause) += (ulong)s.Penalty;
+                if (s.BranchBack) { _ctr.Branches++; _ctr.BranchesTaken++; }
                 if (s.Younger) _pairs++;
                 _extraLoadStoreCycles += (ulong)s.ExtraLoadStore;
                 _extraOtherCycles += (ulong)s.ExtraOther;
@@ -356,5 +371,6 @@ internal partial struct CortexM7Timing
             _blockCause = steps[last.LastBlock].BlockCause;
         }
         _replaySynced = m;
+        if (last.BranchBack) Redirect(); // the taken branch restarts the fetch at the block's start
     }
 }

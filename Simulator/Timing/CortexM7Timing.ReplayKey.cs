@@ -13,13 +13,14 @@ internal partial struct CortexM7Timing
     public const int KeyHeader = 6;
 
     /// <summary>
-    /// Registers the block of the instructions at <paramref name="pcs"/> (all but its last) for replay if
-    /// every one of them can be replayed: integer, load/store and multiply classes, no FP, barrier, IT or
-    /// branch. Returns its number for <see cref="BeginReplay"/>, or -1.
+    /// Registers the block of the instructions at <paramref name="pcs"/> (all but its last; all of them when
+    /// <paramref name="branchBack"/>: the last is a direct branch to the first) for replay if every one of
+    /// them can be replayed: integer, load/store and multiply classes, no FP, barrier, IT or branch (but
+    /// that branch back). Returns its number for <see cref="BeginReplay"/>, or -1.
     /// </summary>
-    internal int AddReplay(uint[] pcs, ref DecodedInst first)
+    internal int AddReplay(uint[] pcs, ref DecodedInst first, bool branchBack)
     {
-        if (pcs.Length < BlockReplay.MinPrefix) return -1;
+        if (pcs.Length < (branchBack ? BlockReplay.MinLoopPrefix : BlockReplay.MinPrefix)) return -1;
         var liveIn = new List<short>();
         ulong written = 0;
         var last = new uint[pcs.Length];
@@ -28,13 +29,15 @@ internal partial struct CortexM7Timing
             ref DecodedInst d = ref Unsafe.Add(ref first, (int)((pcs[j] - pcs[0]) >> 1));
             ref InstTiming e = ref Lookup(pcs[j], ref d);
             const InstTimingFlags excluded = InstTimingFlags.Fp | InstTimingFlags.DrainStoreBuffer | InstTimingFlags.It | InstTimingFlags.Branch | InstTimingFlags.FpMac;
-            if ((e.Flags & excluded) != 0 || (d.Flags & InstFlags.Fp) != 0 || !(d.Class <= TimingClass.StoreExclusive || d.Class == TimingClass.Nop)) return -1;
+            bool back = branchBack && j == pcs.Length - 1;
+            if (back ? d.Class != TimingClass.Branch || (e.Flags & (excluded & ~InstTimingFlags.Branch)) != 0
+                : (e.Flags & excluded) != 0 || (d.Flags & InstFlags.Fp) != 0 || !(d.Class <= TimingClass.StoreExclusive || d.Class == TimingClass.Nop)) return -1;
             last[j] = pcs[j] + d.Size - 1u;
             foreach (int op in ReadEntries(ref d, ref e))
                 if ((written & (1UL << (op / Scoreboard.Roles))) == 0 && !liveIn.Contains((short)op)) liveIn.Add((short)op);
             written |= WrittenRows(ref e);
         }
-        _replays.Add(new BlockReplay(pcs, last, liveIn.ToArray()));
+        _replays.Add(new BlockReplay(pcs, last, liveIn.ToArray(), branchBack));
         return _replays.Count - 1;
     }
 
