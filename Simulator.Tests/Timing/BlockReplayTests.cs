@@ -202,6 +202,46 @@ public sealed class BlockReplayTests
         Same(new RunOutcome(sliced, stdout.ToArray(), result), interpreted);
     }
 
+    /// <summary>
+    /// A loop whose last load feeds its first instruction across the branch back (a byte load, result two
+    /// cycles later). Whole replays of the loop leave the scoreboard rows they write pending until something
+    /// reads them; a run cut into slices (0: not cut), which leaves the loop block with up to an iteration
+    /// to go and then stops between or inside iterations, must still see them: the next instruction to
+    /// retire normally, or the next entry key, reads the load's row, and a stale one misses the stall.
+    /// </summary>
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(100u)]
+    [InlineData(136u)]
+    [InlineData(77u)]
+    public void Loop_blocks_leave_their_scoreboard_whole_when_a_run_stops_between_iterations(uint slice)
+    {
+        var interpreted = RunLoadUseLoop(replay: false, threshold: 0, slice: 0);
+        var sliced = RunLoadUseLoop(replay: true, threshold: 1, slice);
+        sliced.ReplayedInstructions.Should().BeGreaterThan(0);
+        interpreted.TimingCounters!.StallCycles[(int)StallCause.LoadUse].Should().BeGreaterThan(0, "the loop's first instruction waits for the load before the branch back");
+        sliced.Cycles.Should().Be(interpreted.Cycles);
+        sliced.Cpu.R[5].Should().Be(interpreted.Cpu.R[5]);
+        sliced.TimingCounters.Should().BeEquivalentTo(interpreted.TimingCounters);
+    }
+
+    private static Machine RunLoadUseLoop(bool replay, int threshold, uint slice)
+    {
+        // loop: adds r5,r5,r0 ; adds r1,#1 ; adds r2,#2 ; adds r1,#3 ; adds r2,#4 ; subs r3,#1 ; ldrb r0,[r7] ;
+        //       bne loop ; bkpt #0
+        var m = Execution.CompiledBlockTests.CodeInRam(TimingMode.CortexM7, threshold,
+            0x182D, 0x3101, 0x3202, 0x3103, 0x3204, 0x3B01, 0x7838, 0xD1F7, 0xBE00);
+        m.ReplayBlocks = replay;
+        m.Bus.Write(0x2000_0100, 1, 3).Should().BeTrue();
+        m.Cpu.R[3] = 500;
+        m.Cpu.R[7] = 0x2000_0100;
+        RunResult r;
+        do r = m.Run(slice == 0 ? 100_000 : slice);
+        while (r.Reason == StopReason.InstructionLimit && slice != 0);
+        r.Reason.Should().Be(StopReason.Breakpoint);
+        return m;
+    }
+
     /// <summary>Targets of the direct branches a loop block may end with (Armv7-M ARM A7.7.12 B, encodings T1-T4),
     /// with the targets the GNU disassembler prints for these halfwords in the committed kernels.</summary>
     [Theory]

@@ -33,6 +33,7 @@ internal partial struct CortexM7Timing
     {
         _recorder = null;
         _loopFrom = null;
+        FlushWrites(); // the key reads the scoreboard
         var b = _replays[id];
         if (b is null || b.GaveUp || c.Ipsr != _ipsr || _itLeft != 0) return false;
         var key = b.Key;
@@ -80,7 +81,11 @@ internal partial struct CortexM7Timing
             _recorder = null;
             var b = _replays[id]!;
             b.Attempts++;
-            if (c.Ipsr != _ipsr || (ulong)(_t + next.MaxT + 1) >= c.EventAt || !FetchesHit(next)) return false;
+            if (c.Ipsr != _ipsr || (ulong)(_t + next.MaxT + 1) >= c.EventAt || !FetchesHit(next))
+            {
+                FlushWrites(); // the iteration retires normally
+                return false;
+            }
             StartReplay(c, b, next);
             LinkedReplays++;
             return true;
@@ -93,9 +98,11 @@ internal partial struct CortexM7Timing
     /// <summary>The trace's fetches will hit as they did: CCR and FLASH_ACR are as last read, and every line is in the I-cache (or the ART, for code in ITCM flash).</summary>
     private readonly bool FetchesHit(BlockTrace trace)
     {
-        if (!_mem.SettingsCurrent()) return false;
         var lines = trace.FetchLines;
+        // Code in TCM: no cache or ART setting bears on its fetches (and a program that never touches a
+        // device, running from TCM, may never have polled CCR: SettingsCurrent would keep saying no).
         if (lines.Length == 0) return true;
+        if (!_mem.SettingsCurrent()) return false;
         if (!(trace.UsesArt ? _mem.ArtOn : _mem.ICacheOn)) return false;
         var cache = trace.UsesArt ? _mem.Art! : _mem.ICache!;
         // Lines leave the cache only when another is filled or all are invalidated.
@@ -249,7 +256,7 @@ internal partial struct CortexM7Timing
         uint start = b.Pc[0];
         if (c.NextPc != start || !_bp.PredictsSteady(b.Pc[j], start)) return false;
         var trace = _trace!;
-        SyncTo(b.Prefix);
+        SyncTo(b.Prefix, deferWrites: true);
         ReplayedInstructions += (ulong)b.Prefix;
         EndReplay();
         _loopFrom = trace;
@@ -276,7 +283,11 @@ internal partial struct CortexM7Timing
     internal bool LoopAgain(Cpu c, uint start, int count)
     {
         ChainLeft -= (ulong)count;
-        if (c.NextPc != start || c.Fault != FaultKind.None || Cycles >= c.EventAt || ChainLeft < (ulong)count) return false;
+        if (c.NextPc != start || c.Fault != FaultKind.None || Cycles >= c.EventAt || ChainLeft < (ulong)count)
+        {
+            FlushWrites(); // the block returns: the run loop sees the model whole
+            return false;
+        }
         LoopIterations++;
         return true;
     }
@@ -290,6 +301,16 @@ internal partial struct CortexM7Timing
         if (_replay is null || _replayHooked) return;
         SyncTo(ReplayAt);
         _replayHooked = true;
+    }
+
+    /// <summary>Writes the scoreboard rows a loop block's whole replay left pending (<see cref="SyncTo"/>): before
+    /// anything reads the scoreboard or writes another row (retiring, an entry key, a partial replay).</summary>
+    private void FlushWrites()
+    {
+        var tr = _pendingWrites;
+        if (tr is null) return;
+        _pendingWrites = null;
+        foreach (ref readonly var w in tr.FinalWrites.AsSpan()) Set(w.Row, _pendingWritesT + w.Normal, w.Kind);
     }
 
     private void EndReplay()
@@ -316,10 +337,19 @@ internal partial struct CortexM7Timing
         _replayFetched = k;
     }
 
-    /// <summary>Applies the effects of the trace's instructions before <paramref name="m"/>: the model is then as after retiring them.</summary>
-    private void SyncTo(int m)
+    /// <summary>
+    /// Applies the effects of the trace's instructions before <paramref name="m"/>: the model is then as after
+    /// retiring them. <paramref name="deferWrites"/> (a whole replay of a loop block): the trace's scoreboard
+    /// rows are kept pending (<see cref="FlushWrites"/>) instead of written, since the next iteration, if it
+    /// is replayed whole too, writes the same rows again (the rows an instruction writes follow from its facts).
+    /// </summary>
+    private void SyncTo(int m, bool deferWrites = false)
     {
+        // Pending rows are those of the iteration before this one, of the same block: a whole replay with its
+        // own rows pending replaces them; anything else needs them written first.
+        if (!deferWrites) FlushWrites();
         if (m <= _replaySynced) return;
+        if (deferWrites) _pendingWrites = null;
         PerformFetches(m);
         var tr = _trace!;
         var steps = tr.Steps;
@@ -334,7 +364,12 @@ internal partial struct CortexM7Timing
             if (tr.BranchBack) { _ctr.Branches++; _ctr.BranchesTaken++; }
             _extraLoadStoreCycles += tr.ExtraLoadStore;
             _extraOtherCycles += tr.ExtraOther;
-            foreach (ref readonly var w in tr.FinalWrites.AsSpan()) Set(w.Row, t + w.Normal, w.Kind);
+            if (deferWrites)
+            {
+                _pendingWrites = tr;
+                _pendingWritesT = t;
+            }
+            else foreach (ref readonly var w in tr.FinalWrites.AsSpan()) Set(w.Row, t + w.Normal, w.Kind);
             if (tr.FlagsWritten) _lastFlagsIssue = t + tr.FlagsIssue;
         }
         else

@@ -88,6 +88,9 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private BlockTrace? _trace;
     /// <summary>The trace a loop block's last iteration replayed whole, with its branch back steady (BeginReplayChained).</summary>
     private BlockTrace? _loopFrom;
+    /// <summary>A loop block's whole replay whose scoreboard rows are not written yet, and its cursor at entry (CortexM7Timing.FlushWrites).</summary>
+    private BlockTrace? _pendingWrites;
+    private long _pendingWritesT;
     private long _replayT;
     private int _replaySynced, _replayFetched;
     private ulong _replayEventAt;
@@ -201,7 +204,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         _recorder = null;
         EndReplay();
         ReplayedInstructions = ReplaysStoppedByArt = LoopIterations = LinkedReplays = 0;
-        _loopFrom = null;
+        _loopFrom = _pendingWrites = null;
     }
 
     public void AddCycles(ulong cycles)
@@ -241,6 +244,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private void Retire<TShape>(Cpu c, ref DecodedInst d, ref InstTiming e, bool executed) where TShape : struct, IRetireShape
     {
         uint pc = c.Pc;
+        if (_pendingWrites is not null) FlushWrites(); // written by every path that leaves a loop's replays; kept here as the guard
         var f = e.Flags;
         Unsafe.Add(ref Unsafe.As<ClassCounts, ulong>(ref _byClass), (int)d.Class)++;
         if (!executed) _predicatedFalse++;
