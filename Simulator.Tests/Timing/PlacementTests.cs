@@ -97,4 +97,17 @@ public sealed class PlacementTests
         off.Counters.DCacheHits.Should().Be(0);
         off.Counters.ICacheMisses.Should().Be(0);
     }
+
+    [Fact]
+    public void A_ccr_write_takes_effect_from_the_next_access()
+    {
+        // ldr r2,[r3] (SRAM1, caches off: the model reads CCR here) ; str r1,[r0] (CCR.DC on) ; dsb ; isb ;
+        // ldr r2,[r3] ; ldr r2,[r3]. The D-cache acts from the first load after the write (facts 4: the
+        // caches are enabled through SCB.CCR), however few cycles after the model last read CCR.
+        var t = TimingCpu.WithCode(0x681A, 0x6001, 0xF3BF_8F4F, 0xF3BF_8F6F, 0x681A, 0x681A)
+            .Reg(0, 0xE000_ED14).Reg(1, 0x200 | 1u << 16).Reg(3, TimingCpu.Sram1).Run();
+        t.Counters.DCacheMisses.Should().Be(1, "the first load after the write fills the line");
+        t.Counters.DCacheHits.Should().Be(1);
+    }
 }
+

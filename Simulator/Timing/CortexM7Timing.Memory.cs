@@ -28,7 +28,7 @@ internal partial struct CortexM7Timing
             SetFetchWindow();
             return;
         }
-        _mem.Tick(want);
+        _mem.Tick();
         int shift = (_fetchKind is MemKind.AxiFlash or MemKind.AxiRam or MemKind.Device) && !_mem.ICacheOn ? 3 : 5;
         if (shift != _fetchShift) { _fetchShift = shift; _fetchBlock = uint.MaxValue; }
         uint first = pc >> shift, end = last >> shift;

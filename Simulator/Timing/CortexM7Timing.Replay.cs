@@ -95,14 +95,13 @@ internal partial struct CortexM7Timing
         return replaying;
     }
 
-    /// <summary>The trace's fetches will hit as they did: CCR and FLASH_ACR are as last read, and every line is in the I-cache (or the ART, for code in ITCM flash).</summary>
+    /// <summary>The trace's fetches will hit as they did: the I-cache (or the ART) is on, and every line is in the I-cache (or the ART, for code in ITCM flash).</summary>
     private readonly bool FetchesHit(BlockTrace trace)
     {
         var lines = trace.FetchLines;
-        // Code in TCM: no cache or ART setting bears on its fetches (and a program that never touches a
-        // device, running from TCM, may never have polled CCR: SettingsCurrent would keep saying no).
+        // Code in TCM: no cache or ART setting bears on its fetches.
         if (lines.Length == 0) return true;
-        if (!_mem.SettingsCurrent()) return false;
+        _mem.Tick(); // the settings as the trace's first fetch would read them (a poll's timing has no other effect)
         if (!(trace.UsesArt ? _mem.ArtOn : _mem.ICacheOn)) return false;
         var cache = trace.UsesArt ? _mem.Art! : _mem.ICache!;
         // Lines leave the cache only when another is filled or all are invalidated.

@@ -85,41 +85,26 @@ internal sealed class MemoryTiming
         Art?.InvalidateAll();
         _flashBusyUntil = long.MinValue;
         _prefetchLine = uint.MaxValue;
-        _polledAt = NeverPolled;
-        _checkedEpoch = DeviceEpoch - 1;
+        _polledEpoch = DeviceEpoch - 1;
     }
 
-    // CCR and FLASH_ACR are re-read at most every RegisterPollCycles simulated cycles: firmware writes
-    // them a handful of times (start-up), and reading a device register per fetch would dominate the model.
-    private const long RegisterPollCycles = 256;
-    private const long NeverPolled = long.MinValue / 4;
-    private long _polledAt = NeverPolled;
+    // CCR and FLASH_ACR change only through device accesses (debugger and loader writes refuse MMIO), and
+    // the bus counts every device access in DeviceEpoch (CortexM7Timing.SyncReplay). So the model re-reads
+    // them before its first fetch or access after a device access, and only then: a write takes effect
+    // from the next access on, as on the chip after the DSB/ISB that follows it, and when a poll happens
+    // has no bearing on anything else (reading a device register per fetch would dominate the model).
     private uint _ccrValue, _acrValue;
 
-    private void Poll(long now)
+    /// <summary>Device accesses so far (the bus reports each, <see cref="CortexM7Timing.SyncReplay"/>), and the count when CCR and FLASH_ACR were last read.</summary>
+    public uint DeviceEpoch;
+    private uint _polledEpoch = uint.MaxValue;
+
+    private void Poll()
     {
-        _polledAt = now;
-        _checkedEpoch = DeviceEpoch;
+        _polledEpoch = DeviceEpoch;
         _ccrValue = _ccr();
         _acrValue = _flashInterface is not null && _flashInterface.Read(0, 4, out uint v) ? v : 0;
     }
-
-    /// <summary>Whether CCR and FLASH_ACR still hold what the last poll read, so no poll can change the outcome of a fetch or access (block replay).</summary>
-    public bool SettingsCurrent()
-    {
-        // CCR and FLASH_ACR change only through device accesses, which count DeviceEpoch up.
-        if (DeviceEpoch == _checkedEpoch) return true;
-        bool same = _ccr() == _ccrValue && (_flashInterface is null ? 0 : _flashInterface.Read(0, 4, out uint v) ? v : 0) == _acrValue;
-        if (same) _checkedEpoch = DeviceEpoch;
-        return same;
-    }
-
-    /// <summary>Device accesses so far (the bus reports each, <see cref="CortexM7Timing.SyncReplay"/>), and the count when CCR and FLASH_ACR were last known equal to what the last poll read.</summary>
-    public uint DeviceEpoch;
-    private uint _checkedEpoch = uint.MaxValue;
-
-    /// <summary>Re-reads CCR and FLASH_ACR now (tests, and after a reset).</summary>
-    public void Refresh(long now) => Poll(now);
 
     public bool ICacheOn => ICache is not null && (_ccrValue & (1u << 17)) != 0;
     /// <summary>FLASH_ACR.ARTEN with an ART on the board: ITCM flash fetches (and, per the board, data reads) go through it.</summary>
@@ -129,11 +114,12 @@ internal sealed class MemoryTiming
     /// <summary>FLASH_ACR as the firmware wrote it; 0 (reset value) when never programmed or no flash interface.</summary>
     private uint Acr => _acrValue;
 
-    /// <summary>Polls CCR/FLASH_ACR if due; the model calls this before a fetch-block or non-TCM access.</summary>
+    /// <summary>Re-reads CCR/FLASH_ACR if a device was accessed since they were last read; the model calls this
+    /// before a fetch-block or non-TCM access, and a block replay before it relies on the cache settings.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Tick(long now)
+    public void Tick()
     {
-        if (now - _polledAt >= RegisterPollCycles || now < _polledAt) Poll(now);
+        if (DeviceEpoch != _polledEpoch) Poll();
     }
 
     /// <summary>
@@ -149,7 +135,7 @@ internal sealed class MemoryTiming
     /// </summary>
     public long FetchBlock(MemKind kind, int region, uint address, long request, out StallCause cause)
     {
-        Tick(request);
+        Tick();
         cause = StallCause.FlashWait;
         switch (kind)
         {
@@ -233,7 +219,7 @@ internal sealed class MemoryTiming
 
     private int ReadStallSlow(MemKind kind, int region, uint address, long now, out StallCause cause)
     {
-        Tick(now);
+        Tick();
         cause = StallCause.CacheMiss;
         switch (kind)
         {
@@ -270,7 +256,7 @@ internal sealed class MemoryTiming
         if ((uint)region >= (uint)Kinds.Length) return 1;
         var kind = Kinds[region];
         if (kind == MemKind.Tcm) { tcm = true; return 1; }
-        Tick(now);
+        Tick();
         switch (kind)
         {
             case MemKind.AxiRam:
