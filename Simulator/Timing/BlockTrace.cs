@@ -103,6 +103,18 @@ internal sealed class BlockTrace
     public required int[] FetchSteps;
     /// <summary>The lines are ART lines (code in ITCM flash), not I-cache lines.</summary>
     public required bool UsesArt;
+    /// <summary>Every fetch block looked up, in order, with its step (for traces forked from this one).</summary>
+    public required (int Step, uint Line)[] Touches;
+    /// <summary>
+    /// A whole replay applies the fetches at once (CortexM7Timing.ApplyFetches) instead of one by one: the lines
+    /// all hit, nothing but fetches touches the I-cache, and a run of hits leaves the LRU order as touching each
+    /// distinct line once, in the order of its last use, does (<see cref="TouchLines"/>); the fetch state after
+    /// them is fixed by the trace (<see cref="FetchEnd"/>). Not for ART traces: data reads share the ART.
+    /// </summary>
+    public required bool BatchFetches;
+    public required uint[] TouchLines;
+    public required ulong FetchHits;
+    public required FetchState FetchEnd;
     /// <summary>SetAssociativeCache.Fills of that cache when all of <see cref="FetchLines"/> were last found present.</summary>
     public uint CheckedAtFills = uint.MaxValue;
     /// <summary>Cursor after the replayed part, relative to entry: a replay starts only if no timer event falls before it.</summary>
@@ -120,6 +132,16 @@ internal sealed class BlockTrace
     public bool Kept = true;
     /// <summary>Per step, the outcome met there last time it differed from this trace's, and the trace the replay switched to.</summary>
     public required (long Outcome, BlockTrace? To)[] Switches;
+}
+
+/// <summary>The front end's state after a trace's fetches (times relative to the cursor at the block's entry; Avail may be long.MinValue).</summary>
+internal struct FetchState
+{
+    public uint Block, Lo, Span;
+    public int Shift;
+    public long Avail, FirstIssue;
+    public StallCause Cause;
+    public bool Redirect;
 }
 
 /// <summary>What retiring one instruction of a trace did (times relative to the cursor at the block's entry).</summary>
@@ -164,6 +186,8 @@ internal sealed class TraceRecorder
     public readonly List<ReplayStep> Steps = new();
     public readonly List<RowWrite> Writes = new();
     public readonly List<uint> FetchLines = new();
+    /// <summary>Every fetch block looked up, in order, with the step that fetched it.</summary>
+    public readonly List<(int Step, uint Line)> Touches = new();
     public readonly List<int> PrefixIds = new();
     public bool Valid;
     /// <summary>The fetches went through the ART (ITCM flash) rather than the I-cache.</summary>
@@ -194,6 +218,7 @@ internal sealed class TraceRecorder
         Steps.Clear();
         Writes.Clear();
         FetchLines.Clear();
+        Touches.Clear();
         PrefixIds.Clear();
         Valid = true;
         UsesArt = false;
@@ -203,8 +228,9 @@ internal sealed class TraceRecorder
         OlderSource = -2;
     }
 
-    /// <summary>Starts a trace that shares the first <paramref name="j"/> instructions of <paramref name="from"/> (same entry state, same outcomes so far).</summary>
-    public void StartFrom(BlockReplay block, BlockTrace from, int j, long t, uint deviceEpoch)
+    /// <summary>Starts a trace that shares the first <paramref name="j"/> instructions of <paramref name="from"/> (same entry state, same
+    /// outcomes so far); <paramref name="fetchedJ"/>: instruction j's fetches were made by the replay too (its accesses were).</summary>
+    public void StartFrom(BlockReplay block, BlockTrace from, int j, long t, uint deviceEpoch, bool fetchedJ)
     {
         DeviceEpoch = deviceEpoch;
         From = from;
@@ -214,7 +240,10 @@ internal sealed class TraceRecorder
         Steps.Clear();
         Writes.Clear();
         FetchLines.Clear();
+        Touches.Clear();
         PrefixIds.Clear();
+        foreach (var touch in from.Touches)
+            if (touch.Step < j || (fetchedJ && touch.Step == j)) Touches.Add(touch);
         for (int p = 0; p < j; p++) Steps.Add(from.Steps[p]);
         for (int p = 0; p <= j; p++) PrefixIds.Add(from.PrefixId[p]);
         int writes = j < from.Steps.Length ? from.Steps[j].WriteFirst : from.Writes.Length;
@@ -240,6 +269,7 @@ internal sealed class TraceRecorder
         if (!hit) Valid = false;
         if (art) UsesArt = true;
         if (!FetchLines.Contains(address)) FetchLines.Add(address);
+        Touches.Add((Steps.Count, address));
     }
 
     public void Written(int row, long normal, byte kind) =>

@@ -110,6 +110,19 @@ internal partial struct CortexM7Timing
         for (int p = 0; p < steps.Length; p++)
             if (steps[p].Fetch) fetching.Add(p);
         var b = r.Block;
+        // Fetches are batched when they all fall in the region the front end is in now (a block lies in one).
+        bool batch = !r.UsesArt && (fetching.Count == 0 || b.Pc[fetching[0]] - _fetchRegionBase < _fetchRegionSize);
+        var touchLines = new List<uint>();
+        for (int i = r.Touches.Count - 1; i >= 0; i--)
+            if (!touchLines.Contains(r.Touches[i].Line)) touchLines.Add(r.Touches[i].Line);
+        touchLines.Reverse();
+        long rt = r.T;
+        var fetchEnd = new FetchState
+        {
+            Block = _fetchBlock, Lo = _fetchLo, Span = _fetchSpan, Shift = _fetchShift,
+            Avail = _fetchAvail == long.MinValue ? long.MinValue : _fetchAvail - rt, FirstIssue = _fetchFirstIssue - rt,
+            Cause = _fetchCause, Redirect = _redirect,
+        };
         // Outcomes after the shared part are this trace's own.
         while (r.PrefixIds.Count < steps.Length) r.PrefixIds.Add(++b.NextPrefixId);
         b.Add(new BlockTrace
@@ -122,6 +135,11 @@ internal partial struct CortexM7Timing
             FetchLines = lines,
             UsesArt = r.UsesArt,
             FetchSteps = fetching.ToArray(),
+            Touches = r.Touches.ToArray(),
+            BatchFetches = batch,
+            TouchLines = touchLines.ToArray(),
+            FetchHits = (ulong)r.Touches.Count,
+            FetchEnd = fetchEnd,
             MaxT = steps[^1].TAfter,
             Classes = classes.Select(kv => (kv.Key, kv.Value)).ToArray(),
             Stalls = stalls.Select(kv => (kv.Key, kv.Value)).ToArray(),

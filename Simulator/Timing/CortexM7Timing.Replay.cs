@@ -140,12 +140,13 @@ internal partial struct CortexM7Timing
         Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_replay!.Banks), j) = (sbyte)bank;
         if (count == 0) return ReplayGoOn;
         int k = _replayFetched;
-        if ((uint)k < (uint)trace.FetchSteps.Length && trace.FetchSteps[k] <= j) PerformFetches(j + 1);
+        if (!trace.BatchFetches && (uint)k < (uint)trace.FetchSteps.Length && trace.FetchSteps[k] <= j) PerformFetches(j + 1);
         uint artFills = trace.UsesArt ? _mem.Art!.Fills : 0;
         long stall = Accesses(s.Multiple, _replayT + s.Issue, s.Younger, out var cause);
         if ((stall != s.MemStall || (stall > 0 && cause != s.MemCause)) && !SwitchTrace(j, s.BankCheck, s.StoreMultipleOdd8, stall, cause))
         {
-            // Done for real and different: the instruction retires normally with this outcome.
+            // Done for real and different: the instruction retires normally with this outcome (its fetches done too).
+            if (trace.BatchFetches) PerformFetches(j + 1);
             _replayDiverged = true;
             _replayAccessesDone = true;
             _replayStall = stall;
@@ -228,7 +229,7 @@ internal partial struct CortexM7Timing
         {
             // Record the new outcome as a trace that shares this one's first j instructions.
             var trace = _trace!;
-            _recorderInstance.StartFrom(_replay!, trace, j, _replayT, _mem.DeviceEpoch);
+            _recorderInstance.StartFrom(_replay!, trace, j, _replayT, _mem.DeviceEpoch, done);
             if (done)
             {
                 _recorderInstance.FetchPending = trace.Steps[j].Fetch;
@@ -296,10 +297,13 @@ internal partial struct CortexM7Timing
     /// instruction accessing, so the device sees the model's cycles and counters as they are, and then ends there.</summary>
     internal void SyncReplay()
     {
+        if (_replay is not null && !_replayHooked)
+        {
+            SyncTo(ReplayAt);
+            _replayHooked = true;
+        }
+        // Counted after the catching up, whose fetches may read CCR and FLASH_ACR: as they were before this access.
         _mem.DeviceEpoch++;
-        if (_replay is null || _replayHooked) return;
-        SyncTo(ReplayAt);
-        _replayHooked = true;
     }
 
     /// <summary>Writes the scoreboard rows a loop block's whole replay left pending (<see cref="SyncTo"/>): before
@@ -336,6 +340,30 @@ internal partial struct CortexM7Timing
         _replayFetched = k;
     }
 
+    /// <summary>All of a trace's fetches at once (<see cref="BlockTrace.BatchFetches"/>): they are all hits.</summary>
+    private void ApplyFetches(BlockTrace tr)
+    {
+        var fetching = tr.FetchSteps;
+        if (fetching.Length == 0) return;
+        uint pc = _replay!.Pc[fetching[0]];
+        if (pc - _fetchRegionBase >= _fetchRegionSize) LocateFetchRegion(pc);
+        if (tr.TouchLines.Length > 0)
+        {
+            var cache = _mem.ICache!;
+            foreach (uint line in tr.TouchLines) cache.Access(line, allocate: false, makeDirty: false, out _);
+            _ctr.ICacheHits += tr.FetchHits;
+        }
+        ref readonly var f = ref tr.FetchEnd;
+        _fetchBlock = f.Block;
+        _fetchLo = f.Lo;
+        _fetchSpan = f.Span;
+        _fetchShift = f.Shift;
+        _fetchAvail = f.Avail == long.MinValue ? long.MinValue : _replayT + f.Avail;
+        _fetchFirstIssue = _replayT + f.FirstIssue;
+        _fetchCause = f.Cause;
+        _redirect = f.Redirect;
+    }
+
     /// <summary>
     /// Applies the effects of the trace's instructions before <paramref name="m"/>: the model is then as after
     /// retiring them. <paramref name="deferWrites"/> (a whole replay of a loop block): the trace's scoreboard
@@ -349,10 +377,11 @@ internal partial struct CortexM7Timing
         if (!deferWrites) FlushWrites();
         if (m <= _replaySynced) return;
         if (deferWrites) _pendingWrites = null;
-        PerformFetches(m);
         var tr = _trace!;
         var steps = tr.Steps;
         long t = _replayT;
+        if (_replayFetched == 0 && m == steps.Length && tr.BatchFetches) ApplyFetches(tr);
+        else PerformFetches(m);
         ref ulong byClass = ref Unsafe.As<ClassCounts, ulong>(ref _byClass);
         ref ulong stalls = ref Unsafe.As<CauseCounts, ulong>(ref _stalls);
         if (_replaySynced == 0 && m == steps.Length)

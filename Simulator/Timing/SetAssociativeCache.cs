@@ -13,9 +13,9 @@ internal sealed class SetAssociativeCache
 {
     private readonly int _ways, _setMask, _lineShift;
     private readonly uint[] _tags;   // line address + 1 (0 = invalid)
-    private readonly uint[] _stamps; // last use, for LRU
+    private readonly ulong[] _stamps; // last use, for LRU (64-bit: never wraps, so only the order of uses matters)
     private readonly bool[] _dirty;
-    private uint _clock;
+    private ulong _clock;
     private uint _lastLine = uint.MaxValue;
     private int _lastWay;
 
@@ -32,7 +32,7 @@ internal sealed class SetAssociativeCache
         _setMask = sets - 1;
         _lineShift = BitOperations.Log2((uint)lineBytes);
         _tags = new uint[sets * ways];
-        _stamps = new uint[sets * ways];
+        _stamps = new ulong[sets * ways];
         _dirty = new bool[sets * ways];
     }
 
@@ -60,7 +60,7 @@ internal sealed class SetAssociativeCache
     {
         int first = ((int)line & _setMask) * _ways;
         uint tag = line + 1;
-        uint now = ++_clock;
+        ulong now = ++_clock;
         evictedDirty = false;
         int hit = -1;
         if (_ways > 8) hit = _tags.AsSpan(first, _ways).IndexOf(tag); // vectorised for the fully associative ART
