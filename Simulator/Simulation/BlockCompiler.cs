@@ -63,7 +63,7 @@ internal static unsafe class BlockCompiler
     private static readonly FieldInfo FunctionalCyclesField = Field(typeof(FunctionalTiming), "_cycles");
     private static readonly MethodInfo CyclesGetter = typeof(CortexM7Timing).GetProperty(nameof(CortexM7Timing.Cycles))!.GetMethod!;
     private static readonly MethodInfo BeginReplayMethod = TimingMethod(nameof(CortexM7Timing.BeginReplay));
-    private static readonly MethodInfo ReplayMemoryMethod = TimingMethod(nameof(CortexM7Timing.ReplayMemory));
+    private static readonly MethodInfo ReplayMemoryMethod = TimingMethod(nameof(CortexM7Timing.ReplayAccess));
     private static readonly MethodInfo BailReplayMethod = TimingMethod(nameof(CortexM7Timing.BailReplay));
     private static readonly MethodInfo FinishReplayMethod = TimingMethod(nameof(CortexM7Timing.FinishReplay));
     private static readonly MethodInfo StopAfterMethod = TimingMethod(nameof(CortexM7Timing.StopAfter));

@@ -112,6 +112,11 @@ internal partial struct CortexM7Timing
         var b = r.Block;
         // Fetches are batched when they all fall in the region the front end is in now (a block lies in one).
         bool batch = !r.UsesArt && (fetching.Count == 0 || b.Pc[fetching[0]] - _fetchRegionBase < _fetchRegionSize);
+        for (int p = 0; p < steps.Length; p++)
+        {
+            ref var s = ref steps[p];
+            s.Quick = batch && s.HasAccesses && !s.Multiple && s.BankCheck == 0 && s.StoreMultipleOdd8 == 0 && s.MemStall == 0;
+        }
         var touchLines = new List<uint>();
         for (int i = r.Touches.Count - 1; i >= 0; i--)
             if (!touchLines.Contains(r.Touches[i].Line)) touchLines.Add(r.Touches[i].Line);

@@ -112,6 +112,49 @@ internal partial struct CortexM7Timing
         return true;
     }
 
+    /// <summary>
+    /// <see cref="ReplayMemory"/> with a short path, inlined at each call site of the compiled block, for the common
+    /// step: one aligned TCM load or store where the trace recorded no stall, and none comes now (no pending store
+    /// to the loaded word, a free store-buffer entry). Anything else takes the full path, with nothing done yet.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int ReplayAccess(Cpu c, int j)
+    {
+        ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_trace!.Steps), j);
+        if (s.Quick && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt && _bus.AccessCount == 1)
+        {
+            ref var a = ref MemoryMarshal.GetArrayDataReference(_bus.Accesses);
+            if (a.Region < _regions.Length && (a.Address & (a.Size - 1u)) == 0 && a.IsWrite != s.IsLoad)
+            {
+                ref var region = ref _regions[a.Region];
+                long issue = _replayT + s.Issue;
+                if (region.Kind == MemKind.Tcm)
+                {
+                    if (s.IsLoad)
+                    {
+                        long stall = 0;
+                        var cause = StallCause.None;
+                        StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
+                        if (stall == 0)
+                        {
+                            region.Reads++;
+                            region.ReadBytes += a.Size;
+                            _replay!.Banks[j] = (sbyte)((a.Address >> 2) & 1);
+                            return ReplayGoOn;
+                        }
+                    }
+                    else if (!_sb.Full(issue))
+                    {
+                        TcmStore(ref region, ref a, issue, out _);
+                        _replay!.Banks[j] = -1;
+                        return ReplayGoOn;
+                    }
+                }
+            }
+        }
+        return ReplayMemory(c, j);
+    }
+
     /// <summary>What <see cref="ReplayMemory"/> tells the compiled block.</summary>
     internal const int ReplayLeave = 0, ReplayGoOn = 1, ReplayStopAfter = 2;
 

@@ -99,4 +99,11 @@ internal sealed class StoreBuffer
     }
 
     public bool Empty => _count == 0;
+
+    /// <summary>Whether a store pushed at <paramref name="now"/> would wait for a free entry (retires what has drained, as Push would).</summary>
+    public bool Full(long now)
+    {
+        Retire(now);
+        return _count == _capacity;
+    }
 }
