@@ -152,7 +152,7 @@ internal struct ReplayStep
     public StallCause IssueCause, MemCause, BlockCause;
     public Units OlderUnits, OlderConflicts;
     public bool Younger, OpenAfter, OlderEarly, HasAccesses, Multiple, IsLoad, Fetch, FlagsSet;
-    /// <summary>One access, no bank or alignment test, no stall, fetches batched: CortexM7Timing.ReplayAccess may take its short path.</summary>
+    /// <summary>One access, no STM alignment test, no stall, fetches batched: CortexM7Timing.ReplayAccess may take its short path.</summary>
     public bool Quick;
     /// <summary>Outcome of the two-loads bank test (0 not made, 1 same bank, 2 different) and whose bank it compared with (-2: the older instruction before the block).</summary>
     public byte BankCheck;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using M7Sim.Decoding;
 using M7Sim.Isa;
+using M7Sim.Memory;
 
 namespace M7Sim.Timing;
 
@@ -114,8 +115,10 @@ internal partial struct CortexM7Timing
 
     /// <summary>
     /// <see cref="ReplayMemory"/> with a short path, inlined at each call site of the compiled block, for the common
-    /// step: one aligned TCM load or store where the trace recorded no stall, and none comes now (no pending store
-    /// to the loaded word, a free store-buffer entry). Anything else takes the full path, with nothing done yet.
+    /// step: one aligned TCM load or store, or one aligned load that hits the D-cache, with the outcome of the bank
+    /// test of paired loads the trace recorded, where the trace recorded no
+    /// stall and none comes now (no pending store to the loaded word, a free store-buffer entry). Anything else
+    /// takes the full path, with nothing done yet (a D-cache miss is found without filling the line).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int ReplayAccess(Cpu c, int j)
@@ -124,7 +127,10 @@ internal partial struct CortexM7Timing
         if (s.Quick && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt && _bus.AccessCount == 1)
         {
             ref var a = ref MemoryMarshal.GetArrayDataReference(_bus.Accesses);
-            if (a.Region < _regions.Length && (a.Address & (a.Size - 1u)) == 0 && a.IsWrite != s.IsLoad)
+            int bank = (int)(a.Address >> 2) & 1;
+            // A load the trace paired (or not) by the DTCM bank test: the same outcome now (CheckBeforeAccesses).
+            bool banksAgree = s.BankCheck == 0 || (bank == (s.BankSource == -2 ? _olderBank : _replay!.Banks[s.BankSource]) ? 1 : 2) == s.BankCheck;
+            if (banksAgree && a.Region < _regions.Length && (a.Address & (a.Size - 1u)) == 0 && a.IsWrite != s.IsLoad)
             {
                 ref var region = ref _regions[a.Region];
                 long issue = _replayT + s.Issue;
@@ -139,7 +145,7 @@ internal partial struct CortexM7Timing
                         {
                             region.Reads++;
                             region.ReadBytes += a.Size;
-                            _replay!.Banks[j] = (sbyte)((a.Address >> 2) & 1);
+                            _replay!.Banks[j] = (sbyte)bank;
                             return ReplayGoOn;
                         }
                     }
@@ -150,9 +156,31 @@ internal partial struct CortexM7Timing
                         return ReplayGoOn;
                     }
                 }
+                else if (s.IsLoad && region.Kind is MemKind.AxiFlash or MemKind.AxiRam && CachedLoadHits(ref region, ref a, issue))
+                {
+                    _replay!.Banks[j] = (sbyte)bank;
+                    return ReplayGoOn;
+                }
             }
         }
         return ReplayMemory(c, j);
+    }
+
+    /// <summary>The short path's load from cached AXI memory (out of line: the compiled blocks inline the rest, and
+    /// the handlers they inline come first): true when it hit the D-cache with nothing to wait for, and is counted.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool CachedLoadHits(ref RegionCounts region, ref MemAccess a, long issue)
+    {
+        _mem.Tick();
+        if (!_mem.DCacheOn) return false;
+        long stall = 0;
+        var cause = StallCause.None;
+        StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
+        if (stall != 0 || !_mem.DCache!.Access(a.Address, allocate: false, makeDirty: false, out _)) return false;
+        _ctr.DCacheHits++;
+        region.Reads++;
+        region.ReadBytes += a.Size;
+        return true;
     }
 
     /// <summary>What <see cref="ReplayMemory"/> tells the compiled block.</summary>
