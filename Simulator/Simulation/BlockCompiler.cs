@@ -63,7 +63,7 @@ internal static unsafe class BlockCompiler
     private static readonly FieldInfo FunctionalCyclesField = Field(typeof(FunctionalTiming), "_cycles");
     private static readonly MethodInfo CyclesGetter = typeof(CortexM7Timing).GetProperty(nameof(CortexM7Timing.Cycles))!.GetMethod!;
     private static readonly MethodInfo BeginReplayMethod = TimingMethod(nameof(CortexM7Timing.BeginReplay));
-    private static readonly MethodInfo ReplayMemoryMethod = TimingMethod(nameof(CortexM7Timing.ReplayAccess));
+    private static readonly MethodInfo ReplayAccessMethod = TimingMethod(nameof(CortexM7Timing.ReplayAccess));
     private static readonly MethodInfo BailReplayMethod = TimingMethod(nameof(CortexM7Timing.BailReplay));
     private static readonly MethodInfo FinishReplayMethod = TimingMethod(nameof(CortexM7Timing.FinishReplay));
     private static readonly MethodInfo StopAfterMethod = TimingMethod(nameof(CortexM7Timing.StopAfter));
@@ -346,11 +346,11 @@ internal static unsafe class BlockCompiler
             }
             if (!registerOnly[j])
             {
-                // switch (timing.ReplayMemory(c, j)) { Leave: bail; StopAfter: stop after j; GoOn: next }
+                // switch (timing.ReplayAccess(c, j)) { Leave: bail; StopAfter: stop after j; GoOn: next }
                 il.Emit(OpCodes.Ldarg_2);
                 il.Emit(OpCodes.Ldarg_0);
                 il.Emit(OpCodes.Ldc_I4, j);
-                il.Emit(OpCodes.Call, ReplayMemoryMethod);
+                il.Emit(OpCodes.Call, ReplayAccessMethod);
                 il.Emit(OpCodes.Stloc, outcome);
                 il.Emit(OpCodes.Ldloc, outcome);
                 il.Emit(OpCodes.Brfalse, bails[j]);

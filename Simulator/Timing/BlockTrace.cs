@@ -187,7 +187,6 @@ internal sealed class TraceRecorder
     public long[] Key = [];
     public readonly List<ReplayStep> Steps = new();
     public readonly List<RowWrite> Writes = new();
-    public readonly List<uint> FetchLines = new();
     /// <summary>Every fetch block looked up, in order, with the step that fetched it.</summary>
     public readonly List<(int Step, uint Line)> Touches = new();
     public readonly List<int> PrefixIds = new();
@@ -219,7 +218,6 @@ internal sealed class TraceRecorder
         Key = (long[])block.Key.Clone();
         Steps.Clear();
         Writes.Clear();
-        FetchLines.Clear();
         Touches.Clear();
         PrefixIds.Clear();
         Valid = true;
@@ -241,7 +239,6 @@ internal sealed class TraceRecorder
         Key = from.Key;
         Steps.Clear();
         Writes.Clear();
-        FetchLines.Clear();
         Touches.Clear();
         PrefixIds.Clear();
         foreach (var touch in from.Touches)
@@ -250,8 +247,6 @@ internal sealed class TraceRecorder
         for (int p = 0; p <= j; p++) PrefixIds.Add(from.PrefixId[p]);
         int writes = j < from.Steps.Length ? from.Steps[j].WriteFirst : from.Writes.Length;
         for (int w = 0; w < writes; w++) Writes.Add(from.Writes[w]);
-        // The lines the shared part fetched are among these (a superset only makes the start check stricter).
-        FetchLines.AddRange(from.FetchLines);
         Valid = true;
         UsesArt = from.UsesArt;
         FetchPending = FlagsPending = false;
@@ -270,7 +265,6 @@ internal sealed class TraceRecorder
     {
         if (!hit) Valid = false;
         if (art) UsesArt = true;
-        if (!FetchLines.Contains(address)) FetchLines.Add(address);
         Touches.Add((Steps.Count, address));
     }
 

@@ -104,7 +104,10 @@ internal partial struct CortexM7Timing
         var final = new List<RowWrite>();
         for (int i = writes.Length - 1; i >= 0; i--)
             if (writes[i].Row != Scoreboard.Sink && !final.Exists(w => w.Row == writes[i].Row)) final.Add(writes[i]); // the sink row is never read
-        var lines = r.FetchLines.ToArray();
+        var fetched = new List<uint>();
+        foreach (var touch in r.Touches)
+            if (!fetched.Contains(touch.Line)) fetched.Add(touch.Line);
+        var lines = fetched.ToArray();
         if (r.From is { } from && ((ReadOnlySpan<uint>)lines).SequenceEqual(from.FetchLines)) lines = from.FetchLines;
         var fetching = new List<int>();
         for (int p = 0; p < steps.Length; p++)

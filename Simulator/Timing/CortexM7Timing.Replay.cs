@@ -129,7 +129,7 @@ internal partial struct CortexM7Timing
             ref var a = ref MemoryMarshal.GetArrayDataReference(_bus.Accesses);
             int bank = (int)(a.Address >> 2) & 1;
             // A load the trace paired (or not) by the DTCM bank test: the same outcome now (CheckBeforeAccesses).
-            bool banksAgree = s.BankCheck == 0 || (bank == (s.BankSource == -2 ? _olderBank : _replay!.Banks[s.BankSource]) ? 1 : 2) == s.BankCheck;
+            bool banksAgree = s.BankCheck == 0 || BankOutcome(ref s, bank) == s.BankCheck;
             if (banksAgree && a.Region < _regions.Length && (a.Address & (a.Size - 1u)) == 0 && a.IsWrite != s.IsLoad)
             {
                 ref var region = ref _regions[a.Region];
@@ -238,11 +238,18 @@ internal partial struct CortexM7Timing
         int bankCheck = 0;
         if (s.BankCheck != 0)
         {
-            int older = s.BankSource == -2 ? _olderBank : _replay!.Banks[s.BankSource];
-            bankCheck = bank >= 0 && bank == older ? 1 : 2;
+            bankCheck = BankOutcome(ref s, bank);
         }
         int odd8 = s.StoreMultipleOdd8 == 0 ? 0 : (address & 7) != 0 ? 2 : 1;
         return (bankCheck == s.BankCheck && odd8 == s.StoreMultipleOdd8) || SwitchTrace(j, bankCheck, odd8, -1, StallCause.None);
+    }
+
+    /// <summary>The two-loads bank test of step <paramref name="s"/> for a load to DTCM bank <paramref name="bank"/> (-1: none):
+    /// 1 when it meets the bank of the load it would pair with (they do not pair), 2 when not.</summary>
+    private readonly int BankOutcome(ref ReplayStep s, int bank)
+    {
+        int older = s.BankSource == -2 ? _olderBank : _replay!.Banks[s.BankSource];
+        return bank >= 0 && bank == older ? 1 : 2;
     }
 
     /// <summary>Ends the replay after instruction <paramref name="j"/>, whose fetch and accesses are done: the model is left as after retiring it.</summary>
