@@ -126,8 +126,11 @@ internal sealed class BlockTrace
     public required bool BranchBack;
     public required bool FlagsWritten;
     public required long FlagsIssue;
-    /// <summary>In a block that loops to itself: the trace that matched the iteration after a whole replay of this one (CortexM7Timing.BeginReplayChained).</summary>
+    /// <summary>In a block that loops to itself: a trace with the entry key the iteration after a whole replay of this one had
+    /// (first the one that matched it, later the one such iterations keep ending as: CortexM7Timing.BeginReplayChained, Relink).</summary>
     public BlockTrace? Next;
+    /// <summary>The trace the last iteration after this one ended as, when that was not <see cref="Next"/> (CortexM7Timing.Relink).</summary>
+    public BlockTrace? NextCandidate;
     /// <summary>Still among its block's traces (a replay may switch to it).</summary>
     public bool Kept = true;
     /// <summary>Per step, the outcome met there last time it differed from this trace's, and the trace the replay switched to.</summary>
@@ -152,7 +155,7 @@ internal struct ReplayStep
     public StallCause IssueCause, MemCause, BlockCause;
     public Units OlderUnits, OlderConflicts;
     public bool Younger, OpenAfter, OlderEarly, HasAccesses, Multiple, IsLoad, Fetch, FlagsSet;
-    /// <summary>One access, no STM alignment test, no stall, fetches batched: CortexM7Timing.ReplayAccess may take its short path.</summary>
+    /// <summary>One access, no STM alignment test, no stall but an unaligned load's, fetches batched: CortexM7Timing.ReplayAccess may take its short path.</summary>
     public bool Quick;
     /// <summary>Outcome of the two-loads bank test (0 not made, 1 same bank, 2 different) and whose bank it compared with (-2: the older instruction before the block).</summary>
     public byte BankCheck;

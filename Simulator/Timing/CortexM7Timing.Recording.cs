@@ -118,7 +118,8 @@ internal partial struct CortexM7Timing
         for (int p = 0; p < steps.Length; p++)
         {
             ref var s = ref steps[p];
-            s.Quick = batch && s.HasAccesses && !s.Multiple && s.StoreMultipleOdd8 == 0 && s.MemStall == 0;
+            s.Quick = batch && s.HasAccesses && !s.Multiple && s.StoreMultipleOdd8 == 0
+                && (s.MemStall == 0 || (s.IsLoad && s.MemCause == StallCause.UnalignedAccess));
         }
         var touchLines = new List<uint>();
         for (int i = r.Touches.Count - 1; i >= 0; i--)

@@ -63,6 +63,7 @@ internal partial struct CortexM7Timing
         _replaySynced = _replayFetched = 0;
         _replayHooked = _replayAccessesDone = _replayDiverged = false;
         _replayEventAt = c.EventAt;
+        _chainedFrom = null;
     }
 
     /// <summary>
@@ -71,7 +72,8 @@ internal partial struct CortexM7Timing
     /// the branch back, taken as predicted: <see cref="ReplayBranchBack"/>), the state now is a function of
     /// T's entry key and T alone (the branch emptied the fetch window; every live-in scoreboard entry either
     /// was written by T or has aged by T's length), so the trace that matched after T last time matches
-    /// again: T keeps it (<see cref="BlockTrace.Next"/>) and the key is not built.
+    /// again: T keeps it (<see cref="BlockTrace.Next"/>) and the key is not built. Any trace of that key may start the
+    /// iteration (a replay switches between them as outcomes differ), so T keeps the one its successors end as (<see cref="Relink"/>).
     /// </summary>
     internal bool BeginReplayChained(Cpu c, int id)
     {
@@ -88,11 +90,16 @@ internal partial struct CortexM7Timing
                 return false;
             }
             StartReplay(c, b, next);
+            _chainedFrom = from;
             LinkedReplays++;
             return true;
         }
         bool replaying = BeginReplay(c, id);
-        if (replaying && from is not null) from.Next = _trace;
+        if (replaying && from is not null)
+        {
+            from.Next = _trace;
+            _chainedFrom = from;
+        }
         return replaying;
     }
 
@@ -114,13 +121,15 @@ internal partial struct CortexM7Timing
     }
 
     /// <summary>
-    /// <see cref="ReplayMemory"/> with a short path, inlined at each call site of the compiled block, for the common
-    /// step: one aligned TCM load or store, or one aligned load that hits the D-cache, with the outcome of the bank
-    /// test of paired loads the trace recorded, where the trace recorded no
-    /// stall and none comes now (no pending store to the loaded word, a free store-buffer entry). Anything else
-    /// takes the full path, with nothing done yet (a D-cache miss is found without filling the line).
+    /// <see cref="ReplayMemory"/> with a short path for the common step: one TCM load or store, or one load that hits
+    /// the D-cache, with the outcome of the bank test of paired loads the trace recorded and the stall it recorded,
+    /// where that stall is at most an unaligned load's (a fixed penalty) and a store finds a free store-buffer entry.
+    /// Anything else takes the full path, with nothing done yet (a D-cache miss is found without filling the line).
+    /// Not inlined into the compiled blocks: the JIT stops inlining in a method once it holds 512 locals, and a long
+    /// block that inlined this at each access reached that before its last handlers (bench_long's hot 36-instruction
+    /// loop then called SMLAD's helpers); out of line, every handler of the replay path is inlined.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal int ReplayAccess(Cpu c, int j)
     {
         ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_trace!.Steps), j);
@@ -130,35 +139,41 @@ internal partial struct CortexM7Timing
             int bank = (int)(a.Address >> 2) & 1;
             // A load the trace paired (or not) by the DTCM bank test: the same outcome now (CheckBeforeAccesses).
             bool banksAgree = s.BankCheck == 0 || BankOutcome(ref s, bank) == s.BankCheck;
-            if (banksAgree && a.Region < _regions.Length && (a.Address & (a.Size - 1u)) == 0 && a.IsWrite != s.IsLoad)
+            if (banksAgree && a.Region < _regions.Length && a.IsWrite != s.IsLoad)
             {
                 ref var region = ref _regions[a.Region];
                 long issue = _replayT + s.Issue;
-                if (region.Kind == MemKind.Tcm)
+                if (s.IsLoad)
                 {
-                    if (s.IsLoad)
+                    // The stall of a TCM load or a D-cache hit, as TcmLoad and AccessesGeneral find it.
+                    long stall = 0;
+                    var cause = StallCause.None;
+                    if ((a.Address & (a.Size - 1u)) != 0)
                     {
-                        long stall = 0;
-                        var cause = StallCause.None;
-                        StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
-                        if (stall == 0)
+                        stall = s.Younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
+                        cause = StallCause.UnalignedAccess;
+                    }
+                    StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
+                    if (stall == s.MemStall && (stall == 0 || cause == s.MemCause))
+                    {
+                        if (region.Kind == MemKind.Tcm)
                         {
                             region.Reads++;
                             region.ReadBytes += a.Size;
                             _replay!.Banks[j] = (sbyte)bank;
                             return ReplayGoOn;
                         }
-                    }
-                    else if (!_sb.Full(issue))
-                    {
-                        TcmStore(ref region, ref a, issue, out _);
-                        _replay!.Banks[j] = -1;
-                        return ReplayGoOn;
+                        if (region.Kind is MemKind.AxiFlash or MemKind.AxiRam && CachedLoadHits(ref region, ref a))
+                        {
+                            _replay!.Banks[j] = (sbyte)bank;
+                            return ReplayGoOn;
+                        }
                     }
                 }
-                else if (s.IsLoad && region.Kind is MemKind.AxiFlash or MemKind.AxiRam && CachedLoadHits(ref region, ref a, issue))
+                else if (region.Kind == MemKind.Tcm && !_sb.Full(issue))
                 {
-                    _replay!.Banks[j] = (sbyte)bank;
+                    TcmStore(ref region, ref a, issue, out _);
+                    _replay!.Banks[j] = -1;
                     return ReplayGoOn;
                 }
             }
@@ -166,17 +181,11 @@ internal partial struct CortexM7Timing
         return ReplayMemory(c, j);
     }
 
-    /// <summary>The short path's load from cached AXI memory (out of line: the compiled blocks inline the rest, and
-    /// the handlers they inline come first): true when it hit the D-cache with nothing to wait for, and is counted.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool CachedLoadHits(ref RegionCounts region, ref MemAccess a, long issue)
+    /// <summary>The short path's load from cached AXI memory: true when it hit the D-cache, and is counted.</summary>
+    private bool CachedLoadHits(ref RegionCounts region, ref MemAccess a)
     {
         _mem.Tick();
-        if (!_mem.DCacheOn) return false;
-        long stall = 0;
-        var cause = StallCause.None;
-        StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
-        if (stall != 0 || !_mem.DCache!.Access(a.Address, allocate: false, makeDirty: false, out _)) return false;
+        if (!_mem.DCacheOn || !_mem.DCache!.Access(a.Address, allocate: false, makeDirty: false, out _)) return false;
         _ctr.DCacheHits++;
         region.Reads++;
         region.ReadBytes += a.Size;
@@ -338,6 +347,7 @@ internal partial struct CortexM7Timing
         ReplayedInstructions += (ulong)b.Prefix;
         EndReplay();
         _loopFrom = trace;
+        if (_chainedFrom is { } from) Relink(from, trace);
         return true;
     }
 
@@ -349,6 +359,24 @@ internal partial struct CortexM7Timing
         ReplayedInstructions += (ulong)b.Prefix;
         EndReplay();
         Retire<AnyInstruction>(c, ref d, ref e, true);
+    }
+
+    /// <summary>
+    /// A whole replay started from <paramref name="from"/>'s <see cref="BlockTrace.Next"/> ended as <paramref name="ended"/>:
+    /// the same trace, or one it switched to on the way (they share its key, so either may start the iteration after
+    /// <paramref name="from"/>). When two such iterations in a row end as the same other trace, it becomes the link,
+    /// so a link that keeps switching at the same step (a stream whose alignment is not the one first met) is mended,
+    /// while an outcome that comes back only now and then (a cache miss every few iterations) leaves the link alone.
+    /// </summary>
+    private static void Relink(BlockTrace from, BlockTrace ended)
+    {
+        if (from.Next == ended) from.NextCandidate = null;
+        else if (from.NextCandidate == ended)
+        {
+            from.Next = ended;
+            from.NextCandidate = null;
+        }
+        else from.NextCandidate = ended;
     }
 
     /// <summary>

@@ -88,6 +88,8 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private BlockTrace? _trace;
     /// <summary>The trace a loop block's last iteration replayed whole, with its branch back steady (BeginReplayChained).</summary>
     private BlockTrace? _loopFrom;
+    /// <summary>The trace whose <see cref="BlockTrace.Next"/> started the replay in progress (BeginReplayChained), or null.</summary>
+    private BlockTrace? _chainedFrom;
     /// <summary>A loop block's whole replay whose scoreboard rows are not written yet, and its cursor at entry (CortexM7Timing.FlushWrites).</summary>
     private BlockTrace? _pendingWrites;
     private long _pendingWritesT;
@@ -204,7 +206,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         _recorder = null;
         EndReplay();
         ReplayedInstructions = ReplaysStoppedByArt = LoopIterations = LinkedReplays = 0;
-        _loopFrom = _pendingWrites = null;
+        _loopFrom = _chainedFrom = _pendingWrites = null;
     }
 
     public void AddCycles(ulong cycles)
