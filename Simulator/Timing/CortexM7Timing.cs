@@ -92,6 +92,10 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private BlockTrace? _chainedFrom;
     /// <summary>A loop block's whole replay whose scoreboard rows are not written yet, and its cursor at entry (CortexM7Timing.FlushWrites).</summary>
     private BlockTrace? _pendingWrites;
+    /// <summary>The I-cache lines a whole replay touched last (ApplyFetches), and the cache's Clock and Fills just after.</summary>
+    private uint[]? _touchedLines;
+    private ulong _touchedClock;
+    private uint _touchedFills;
     private long _pendingWritesT;
     private long _replayT;
     private int _replaySynced, _replayFetched;
@@ -207,6 +211,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         EndReplay();
         ReplayedInstructions = ReplaysStoppedByArt = LoopIterations = LinkedReplays = 0;
         _loopFrom = _chainedFrom = _pendingWrites = null;
+        _touchedLines = null;
     }
 
     public void AddCycles(ulong cycles)

@@ -19,6 +19,9 @@ internal sealed class SetAssociativeCache
     private uint _lastLine = uint.MaxValue;
     private int _lastWay;
 
+    /// <summary>Lookups that re-stamped a line so far (a lookup of the line looked up last changes nothing and is not counted).</summary>
+    public ulong Clock => _clock;
+
     /// <summary>Lines filled plus invalidations so far: while it stays the same, a line found present is still present.</summary>
     public uint Fills { get; private set; }
 

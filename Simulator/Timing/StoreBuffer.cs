@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace M7Sim.Timing;
 
 /// <summary>
@@ -37,7 +39,14 @@ internal sealed class StoreBuffer
         _lastStart = DrainedAt = _bank0Free = _bank1Free = _portFree = long.MinValue;
     }
 
+    /// <summary>Drops the entries drained by <paramref name="now"/> (inlined: most calls find none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Retire(long now)
+    {
+        if (_count > 0 && _end[_head] <= now) RetireDrained(now);
+    }
+
+    private void RetireDrained(long now)
     {
         while (_count > 0 && _end[_head] <= now)
         {
@@ -88,6 +97,7 @@ internal sealed class StoreBuffer
     public long PendingStoreTo(uint address, long now)
     {
         Retire(now);
+        if (_count == 0) return long.MinValue;
         uint word = address >> 2;
         long found = long.MinValue;
         for (int i = 0; i < _count; i++)
