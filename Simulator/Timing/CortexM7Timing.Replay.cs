@@ -132,6 +132,38 @@ internal partial struct CortexM7Timing
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal int ReplayAccess(Cpu c, int j)
     {
+        // First the commonest step, with no call on its way so that it needs no frame: a TCM load with
+        // every buffered store drained (nothing to wait for).
+        ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_trace!.Steps), j);
+        if (s.Quick && s.IsLoad && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt && _bus.AccessCount == 1)
+        {
+            ref var a = ref MemoryMarshal.GetArrayDataReference(_bus.Accesses);
+            if (!a.IsWrite && a.Region < _regions.Length)
+            {
+                ref var region = ref _regions[a.Region];
+                int bank = (int)(a.Address >> 2) & 1;
+                if (region.Kind == MemKind.Tcm && (s.BankCheck == 0 || BankOutcome(ref s, bank) == s.BankCheck)
+                    && _sb.DrainedBy(_replayT + s.Issue))
+                {
+                    // A Quick step's stall is 0 or an unaligned load's penalty (then its cause is UnalignedAccess).
+                    long stall = (a.Address & (a.Size - 1u)) == 0 ? 0 : s.Younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
+                    if (stall == s.MemStall)
+                    {
+                        region.Reads++;
+                        region.ReadBytes += a.Size;
+                        _replay!.Banks[j] = (sbyte)bank;
+                        return ReplayGoOn;
+                    }
+                }
+            }
+        }
+        return ReplayAccessGeneral(c, j);
+    }
+
+    /// <summary><see cref="ReplayAccess"/> for the other steps (out of line, so that its frame is not paid by the commonest one).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ReplayAccessGeneral(Cpu c, int j)
+    {
         ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_trace!.Steps), j);
         if (s.Quick && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt && _bus.AccessCount == 1)
         {

@@ -110,6 +110,18 @@ internal sealed class StoreBuffer
 
     public bool Empty => _count == 0;
 
+    /// <summary>Whether every buffered store has drained by <paramref name="now"/> (then they are retired, as any lookup at
+    /// <paramref name="now"/> would): a load then waits for none. Without a loop, for the replay's commonest step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool DrainedBy(long now)
+    {
+        if (_count == 0) return true;
+        if (DrainedAt > now) return false;
+        _head = (_head + _count) & _mask;
+        _count = 0;
+        return true;
+    }
+
     /// <summary>Whether a store pushed at <paramref name="now"/> would wait for a free entry (retires what has drained, as Push would).</summary>
     public bool Full(long now)
     {
