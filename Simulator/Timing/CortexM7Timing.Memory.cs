@@ -118,7 +118,7 @@ internal partial struct CortexM7Timing
         cause = StallCause.None;
         if ((a.Address & (a.Size - 1u)) != 0)
         {
-            stall = younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
+            stall = UnalignedLoadPenalty(younger);
             cause = StallCause.UnalignedAccess;
         }
         StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
@@ -137,6 +137,9 @@ internal partial struct CortexM7Timing
         cause = StallCause.StoreBuffer;
         return _sb.Push(issue, a.Address, drain, tcm: true);
     }
+
+    /// <summary>Extra cycles of an unaligned load issued in the younger or the older slot.</summary>
+    private readonly long UnalignedLoadPenalty(bool younger) => younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
 
     /// <summary>A load (looked up at <paramref name="now"/>) of a word a buffered store has not written yet waits until StoreToLoad cycles after that store's issue.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -181,7 +184,7 @@ internal partial struct CortexM7Timing
                 if (s > 0) { stall += s; cause = why; }
                 if (unaligned && !multiple)
                 {
-                    stall += younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
+                    stall += UnalignedLoadPenalty(younger);
                     cause = StallCause.UnalignedAccess;
                 }
                 StoreToLoad(a.Address, now, issue, ref stall, ref cause);

@@ -146,7 +146,7 @@ internal partial struct CortexM7Timing
                     && _sb.DrainedBy(_replayT + s.Issue))
                 {
                     // A Quick step's stall is 0 or an unaligned load's penalty (then its cause is UnalignedAccess).
-                    long stall = (a.Address & (a.Size - 1u)) == 0 ? 0 : s.Younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
+                    long stall = (a.Address & (a.Size - 1u)) == 0 ? 0 : UnalignedLoadPenalty(s.Younger);
                     if (stall == s.MemStall)
                     {
                         region.Reads++;
@@ -182,7 +182,7 @@ internal partial struct CortexM7Timing
                     var cause = StallCause.None;
                     if ((a.Address & (a.Size - 1u)) != 0)
                     {
-                        stall = s.Younger ? _model.UnalignedLoadYounger : _model.UnalignedLoadOlder;
+                        stall = UnalignedLoadPenalty(s.Younger);
                         cause = StallCause.UnalignedAccess;
                     }
                     StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
