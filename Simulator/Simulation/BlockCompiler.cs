@@ -72,6 +72,11 @@ internal static unsafe class BlockCompiler
     private static readonly MethodInfo LoopAgainMethod = TimingMethod(nameof(CortexM7Timing.LoopAgain));
     private static readonly MethodInfo BeginReplayChainedMethod = TimingMethod(nameof(CortexM7Timing.BeginReplayChained));
     private static readonly MethodInfo ReplayBranchBackMethod = TimingMethod(nameof(CortexM7Timing.ReplayBranchBack));
+    private static readonly MethodInfo RetireRegisterOnlyIfMethod = TimingMethod(nameof(CortexM7Timing.RetireRegisterOnlyIf));
+    private static readonly MethodInfo CountPredicatedFalseMethod = TimingMethod(nameof(CortexM7Timing.CountPredicatedFalse));
+    private static readonly FieldInfo ItStateField = Field(typeof(Cpu), nameof(Cpu.ItState));
+    private static readonly MethodInfo ConditionPassedMethod = typeof(Bits).GetMethod(nameof(Bits.ConditionPassed))!;
+    private static readonly MethodInfo ItAdvanceMethod = typeof(Bits).GetMethod(nameof(Bits.ItAdvance))!;
 
     private static MethodInfo TimingMethod(string name) =>
         typeof(CortexM7Timing).GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
@@ -111,6 +116,58 @@ internal static unsafe class BlockCompiler
 
     /// <summary>Register arithmetic only: cannot touch memory or system state, so it cannot bring an event forward.</summary>
     private static bool IsPure(TimingClass cls) => cls <= TimingClass.MacLong || cls == TimingClass.Nop;
+
+    /// <summary>Register arithmetic that cannot fault or change the flow: what an IT block inside a block may cover.</summary>
+    public static bool IsArithmetic(ref DecodedInst d) => IsPure(d.Class) && !EndsBlock(ref d);
+
+    /// <summary>Instructions the IT instruction <paramref name="raw"/> covers: 4 less the trailing zeros of its mask (A7.7.38).</summary>
+    public static int ItCovers(uint raw) => 4 - System.Numerics.BitOperations.TrailingZeroCount(raw & 0xF | 0x10);
+
+    /// <summary>Which of the block's instructions an IT instruction in it covers (BlockLength takes IT blocks whole).</summary>
+    private static bool[] Covered(ref DecodedInst first, int count, (int Index, uint At, uint Next)[] walk)
+    {
+        var covered = new bool[count];
+        for (int j = 0; j < count; j++)
+        {
+            if (Unsafe.Add(ref first, walk[j].Index).Class != TimingClass.It) continue;
+            int n = ItCovers(Unsafe.Add(ref first, walk[j].Index).Raw);
+            for (int k = 1; k <= n && j + k < count; k++) covered[j + k] = true;
+        }
+        return covered;
+    }
+
+    /// <summary>
+    /// An instruction an IT block covers, as Machine.ExecuteInItBlock runs it: its handler runs only if the
+    /// condition in ITSTATE passes (left in <paramref name="executed"/>), then ITSTATE advances (it cannot
+    /// fault: IT blocks in a block cover register arithmetic only).
+    /// </summary>
+    private static void EmitConditional(ILGenerator il, ref DecodedInst d, int offset, LocalBuilder executed)
+    {
+        var skip = il.DefineLabel();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, ItStateField);
+        il.Emit(OpCodes.Ldc_I4_4);
+        il.Emit(OpCodes.Shr_Un);
+        il.Emit(OpCodes.Call, ConditionPassedMethod);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stloc, executed);
+        il.Emit(OpCodes.Brfalse, skip);
+        EmitHandlerCall(il, ref d, offset);
+        il.MarkLabel(skip);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldfld, ItStateField);
+        il.Emit(OpCodes.Call, ItAdvanceMethod);
+        il.Emit(OpCodes.Stfld, ItStateField);
+    }
+
+    /// <summary>The handler of the block's instruction at <paramref name="offset"/>, or its conditional run when an IT block covers it.</summary>
+    private static void EmitInstruction(ILGenerator il, ref DecodedInst d, int offset, bool covered, LocalBuilder? executed)
+    {
+        if (covered) EmitConditional(il, ref d, offset, executed!);
+        else EmitHandlerCall(il, ref d, offset);
+    }
 
     /// <summary>Compiles the block of <paramref name="count"/> instructions at <paramref name="first"/> (Machine.BlockLength) for functional runs.</summary>
     public static BlockFn Compile(ref DecodedInst first, uint pc, int count) =>
@@ -176,6 +233,8 @@ internal static unsafe class BlockCompiler
         var exits = Labels(il, count);
         int slotBytes = Unsafe.SizeOf<DecodedInst>();
         var walk = Walk(ref first, pc, count);
+        var covered = Covered(ref first, count, walk);
+        LocalBuilder? executed = Array.IndexOf(covered, true) >= 0 ? il.DeclareLocal(typeof(bool)) : null;
         for (int j = 0; j < count; j++)
         {
             var (index, at, next) = walk[j];
@@ -183,11 +242,15 @@ internal static unsafe class BlockCompiler
             if (!timed && j > 0 && !IsPure(d.Class)) EmitSetCycles(il, entryCycles!, j);
             if (timed) EmitInstructionEntry(il, at, next);
             else EmitPcStores(il, at, next);
-            EmitHandlerCall(il, ref d, index * slotBytes);
+            EmitInstruction(il, ref d, index * slotBytes, covered[j], executed);
             if (timed)
             {
-                // timing.Retire(c, ref first[index], ref facts[j]), or its register-only path
-                EmitTimingCall(il, registerOnly![j] ? RetireRegisterOnlyMethod : RetireMethod, index * slotBytes, j);
+                // timing.Retire(c, ref first[index], ref facts[j]), or its register-only path (with the outcome of its condition in an IT block)
+                if (covered[j])
+                {
+                    EmitTimingCall(il, RetireRegisterOnlyIfMethod, index * slotBytes, j, executed);
+                }
+                else EmitTimingCall(il, registerOnly![j] ? RetireRegisterOnlyMethod : RetireMethod, index * slotBytes, j);
                 il.MarkLabel(afterRetire[j]);
             }
             if (j == count - 1)
@@ -315,19 +378,33 @@ internal static unsafe class BlockCompiler
         il.MarkLabel(replayBody);
         int slotBytes = Unsafe.SizeOf<DecodedInst>();
         var walk = Walk(ref first, pc, count);
+        var covered = Covered(ref first, count, walk);
+        LocalBuilder? executed = Array.IndexOf(covered, true) >= 0 ? il.DeclareLocal(typeof(bool)) : null;
         for (int j = 0; j < count; j++)
         {
             var (index, at, next) = walk[j];
             ref DecodedInst d = ref Unsafe.Add(ref first, index);
             bool last = j == count - 1;
+            // The IT instruction has nothing to check: no access, no fault, one issue cycle (the trace holds its effects).
+            bool checks = !registerOnly[j] && d.Class != TimingClass.It;
             EmitInstructionEntry(il, at, next);
-            if (!registerOnly[j] || last)
+            if (checks || last)
             {
                 il.Emit(OpCodes.Ldarg_2);
                 il.Emit(OpCodes.Ldc_I4, j);
                 il.Emit(OpCodes.Stfld, ReplayAtField);
             }
-            EmitHandlerCall(il, ref d, index * slotBytes);
+            EmitInstruction(il, ref d, index * slotBytes, covered[j], executed);
+            if (covered[j])
+            {
+                // Whether it ran changes nothing in the model's timing of register arithmetic but its count (the trace holds neither).
+                var ran = il.DefineLabel();
+                il.Emit(OpCodes.Ldloc, executed!);
+                il.Emit(OpCodes.Brtrue, ran);
+                il.Emit(OpCodes.Ldarg_2);
+                il.Emit(OpCodes.Call, CountPredicatedFalseMethod);
+                il.MarkLabel(ran);
+            }
             if (last)
             {
                 if (done is not null)
@@ -344,7 +421,7 @@ internal static unsafe class BlockCompiler
                 EmitReturn(il, null, count, done);
                 break;
             }
-            if (!registerOnly[j])
+            if (checks)
             {
                 // switch (timing.ReplayAccess(c, j)) { Leave: bail; StopAfter: stop after j; GoOn: next }
                 il.Emit(OpCodes.Ldarg_2);
@@ -403,12 +480,13 @@ internal static unsafe class BlockCompiler
 
     /// <summary>timing.<paramref name="method"/>(c, ref slot, ref facts[j]) for the block's <paramref name="j"/>-th
     /// instruction (its slot <paramref name="slotOffset"/> bytes after the first), with j as a last argument if asked.</summary>
-    private static void EmitTimingCall(ILGenerator il, MethodInfo method, int slotOffset, int j, bool passIndex = false)
+    private static void EmitTimingCall(ILGenerator il, MethodInfo method, int slotOffset, int j, LocalBuilder? executed = null, bool passIndex = false)
     {
         il.Emit(OpCodes.Ldarg_2);
         il.Emit(OpCodes.Ldarg_0);
         EmitSlot(il, slotOffset);
         EmitFacts(il, j);
+        if (executed is not null) il.Emit(OpCodes.Ldloc, executed);
         if (passIndex) il.Emit(OpCodes.Ldc_I4, j);
         il.Emit(OpCodes.Call, method);
     }

@@ -76,25 +76,56 @@ public sealed partial class Machine
 
     /// <summary>
     /// How many instructions a block starting at <paramref name="first"/> (address <paramref name="pc"/>)
-    /// holds: the straight-line run in the same 4 KB decode page, without IT, ending after the first that
-    /// may change the flow or before an address that cannot be fetched (left to the interpreter's fault).
+    /// holds: the straight-line run in the same 4 KB decode page, ending after the first that may change
+    /// the flow or before an address that cannot be fetched (left to the interpreter's fault). An IT block
+    /// is taken whole when every instruction it covers is register arithmetic (<see cref="CoversOnlyArithmetic"/>)
+    /// and some instruction follows it in the block: the block's last instruction is never a conditional one,
+    /// so a replay's last step always executes. Any other IT instruction ends the block before it.
     /// Slots the interpreter has not reached yet are decoded on the way, as it would when it got there
     /// (decoding only reads memory).
     /// </summary>
     private unsafe int BlockLength(ref DecodedInst first, uint pc)
     {
-        int n = 0;
+        int n = 0, beforeIt = -1, afterIt = -1;
         uint at = pc;
         while (n < BlockCompiler.MaxInstructions)
         {
             ref DecodedInst d = ref Unsafe.Add(ref first, (int)((at - pc) >> 1));
             if (d.Exec == null && !TryDecode(ref d, at, out _)) break;
-            if (d.Class == TimingClass.It) break;
+            if (d.Class == TimingClass.It)
+            {
+                int covered = BlockCompiler.ItCovers(d.Raw);
+                if (n + 1 + covered >= BlockCompiler.MaxInstructions || !CoversOnlyArithmetic(ref first, pc, at + d.Size, covered)) break;
+                beforeIt = n;
+                for (int k = 0; k <= covered; k++)
+                {
+                    at += Unsafe.Add(ref first, (int)((at - pc) >> 1)).Size;
+                    n++;
+                }
+                afterIt = n;
+                if (((at ^ pc) >> DecodeCache.PageShift) != 0) break;
+                continue;
+            }
             n++;
             if (BlockCompiler.EndsBlock(ref d)) break;
             at += d.Size;
             if (((at ^ pc) >> DecodeCache.PageShift) != 0) break; // the next slot is in another page
         }
-        return n;
+        return n == afterIt ? beforeIt : n;
+    }
+
+    /// <summary>The <paramref name="covered"/> instructions from <paramref name="at"/> can be decoded, lie in the block's page and are
+    /// register arithmetic that cannot fault or change the flow (under the Cortex-M7 model, ones that retire register-only).</summary>
+    private unsafe bool CoversOnlyArithmetic(ref DecodedInst first, uint pc, uint at, int covered)
+    {
+        for (int k = 0; k < covered; k++)
+        {
+            if (((at ^ pc) >> DecodeCache.PageShift) != 0) return false;
+            ref DecodedInst d = ref Unsafe.Add(ref first, (int)((at - pc) >> 1));
+            if (d.Exec == null && !TryDecode(ref d, at, out _)) return false;
+            if (!BlockCompiler.IsArithmetic(ref d) || (_m7Active && !_m7.RetiresAsRegisterOnly(at, ref d))) return false;
+            at += d.Size;
+        }
+        return true;
     }
 }

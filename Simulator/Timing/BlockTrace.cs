@@ -82,7 +82,9 @@ internal sealed class BlockReplay
 
 /// <summary>
 /// One recorded execution of a block's replayed part from one entry state (<see cref="Key"/>): per
-/// instruction what the model decided and changed, relative to the cursor at entry. The decisions
+/// instruction what the model decided and changed, relative to the cursor at entry. The model's IT count
+/// needs no record: a replay starts with it 0, a block holds IT blocks whole, and a replay stops only at an
+/// instruction with accesses, which no IT block in a block covers, so it is 0 wherever a replay stops. The decisions
 /// depend only on the key and on the outcomes the replay checks again (I-cache hits of its fetches,
 /// the DTCM banks of paired loads, STM alignment, the stall each instruction's data accesses cost), so
 /// replaying it leaves the model exactly as retiring the instructions one by one would.

@@ -15,8 +15,9 @@ internal partial struct CortexM7Timing
     /// <summary>
     /// Registers the block of the instructions at <paramref name="pcs"/> (all but its last; all of them when
     /// <paramref name="branchBack"/>: the last is a direct branch to the first) for replay if every one of
-    /// them can be replayed: integer, load/store and multiply classes, no FP, barrier, IT or branch (but
-    /// that branch back). Returns its number for <see cref="BeginReplay"/>, or -1.
+    /// them can be replayed: integer, load/store and multiply classes, IT blocks (Machine.BlockLength takes them
+    /// only whole, covering register arithmetic), no FP, barrier or branch (but that branch back). Returns its
+    /// number for <see cref="BeginReplay"/>, or -1.
     /// </summary>
     internal int AddReplay(uint[] pcs, ref DecodedInst first, bool branchBack)
     {
@@ -24,18 +25,26 @@ internal partial struct CortexM7Timing
         var liveIn = new List<short>();
         ulong written = 0;
         var last = new uint[pcs.Length];
+        int itLeft = 0; // instructions the last IT still covers (a block holds IT blocks whole, covering register arithmetic)
         for (int j = 0; j < pcs.Length; j++)
         {
             ref DecodedInst d = ref Unsafe.Add(ref first, (int)((pcs[j] - pcs[0]) >> 1));
             ref InstTiming e = ref Lookup(pcs[j], ref d);
-            const InstTimingFlags excluded = InstTimingFlags.Fp | InstTimingFlags.DrainStoreBuffer | InstTimingFlags.It | InstTimingFlags.Branch | InstTimingFlags.FpMac;
+            const InstTimingFlags excluded = InstTimingFlags.Fp | InstTimingFlags.DrainStoreBuffer | InstTimingFlags.Branch | InstTimingFlags.FpMac;
             bool back = branchBack && j == pcs.Length - 1;
-            if (back ? d.Class != TimingClass.Branch || (e.Flags & (excluded & ~InstTimingFlags.Branch)) != 0
-                : (e.Flags & excluded) != 0 || (d.Flags & InstFlags.Fp) != 0 || !(d.Class <= TimingClass.StoreExclusive || d.Class == TimingClass.Nop)) return -1;
+            bool covered = itLeft > 0;
+            if (back ? covered || d.Class != TimingClass.Branch || (e.Flags & (excluded & ~InstTimingFlags.Branch)) != 0
+                : (e.Flags & excluded) != 0 || (d.Flags & InstFlags.Fp) != 0
+                  || !(d.Class <= TimingClass.StoreExclusive || d.Class == TimingClass.Nop || d.Class == TimingClass.It)) return -1;
             last[j] = pcs[j] + d.Size - 1u;
-            foreach (int op in ReadEntries(ref d, ref e))
+            var reads = ReadEntries(ref d, ref e);
+            // Retire reads the flags of an instruction an IT block covers whenever it checks operands.
+            if (covered && (e.Flags & InstTimingFlags.CheckOperands) != 0) reads.Add(Scoreboard.Flags * Scoreboard.Roles);
+            foreach (int op in reads)
                 if ((written & (1UL << (op / Scoreboard.Roles))) == 0 && !liveIn.Contains((short)op)) liveIn.Add((short)op);
             written |= WrittenRows(ref e);
+            if (covered) itLeft--;
+            if (d.Class == TimingClass.It) itLeft = e.ItLeft;
         }
         _replays.Add(new BlockReplay(pcs, last, liveIn.ToArray(), branchBack));
         return _replays.Count - 1;

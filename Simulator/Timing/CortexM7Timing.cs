@@ -230,6 +230,12 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     /// <summary>Retire for an instruction <see cref="RetiresAsRegisterOnly"/> accepted, with its facts at hand.</summary>
     public void RetireRegisterOnly(Cpu c, ref DecodedInst d, ref InstTiming e) => Retire<RegisterOnlyInstruction>(c, ref d, ref e, true);
 
+    /// <summary><see cref="RetireRegisterOnly"/> for an instruction an IT block covers: <paramref name="executed"/> says whether its condition passed.</summary>
+    public void RetireRegisterOnlyIf(Cpu c, ref DecodedInst d, ref InstTiming e, bool executed) => Retire<RegisterOnlyInstruction>(c, ref d, ref e, executed);
+
+    /// <summary>A compiled block's replay skipped an instruction an IT block covers (its timing is that of one that ran: only this count differs).</summary>
+    internal void CountPredicatedFalse() => _predicatedFalse++;
+
     /// <summary>A copy of the static facts of the instruction <paramref name="d"/> at <paramref name="pc"/>: they
     /// depend only on the two, so a compiled block can keep them while its code stays the same.</summary>
     public readonly InstTiming Facts(uint pc, ref DecodedInst d) => Lookup(pc, ref d);
