@@ -380,14 +380,19 @@ internal static unsafe class BlockCompiler
         var walk = Walk(ref first, pc, count);
         var covered = Covered(ref first, count, walk);
         LocalBuilder? executed = Array.IndexOf(covered, true) >= 0 ? il.DeclareLocal(typeof(bool)) : null;
+        // The IT instruction has nothing to check: no access, no fault, one issue cycle (the trace holds its effects).
+        var checksAt = new bool[count];
+        for (int j = 0; j < count; j++) checksAt[j] = !registerOnly[j] && Unsafe.Add(ref first, walk[j].Index).Class != TimingClass.It;
         for (int j = 0; j < count; j++)
         {
             var (index, at, next) = walk[j];
             ref DecodedInst d = ref Unsafe.Add(ref first, index);
             bool last = j == count - 1;
-            // The IT instruction has nothing to check: no access, no fault, one issue cycle (the trace holds its effects).
-            bool checks = !registerOnly[j] && d.Class != TimingClass.It;
-            EmitInstructionEntry(il, at, next);
+            bool checks = checksAt[j];
+            // Only an instruction with accesses needs the access list emptied here: the others leave it alone, and
+            // the only thing that reads it after them is their bail (a fault), which empties it first.
+            if (checks || last) EmitInstructionEntry(il, at, next);
+            else EmitPcStores(il, at, next);
             if (checks || last)
             {
                 il.Emit(OpCodes.Ldarg_2);
@@ -445,6 +450,7 @@ internal static unsafe class BlockCompiler
         for (int j = 0; j < count; j++)
         {
             il.MarkLabel(bails[j]);
+            if (!checksAt[j] && j < count - 1) EmitEmptyAccesses(il); // it did not empty the list when it started
             EmitTimingCall(il, BailReplayMethod, walk[j].Index * slotBytes, j, passIndex: true);
             il.Emit(OpCodes.Br, afterRetire[j]);
             if (j == count - 1) break;
@@ -521,6 +527,12 @@ internal static unsafe class BlockCompiler
     private static void EmitInstructionEntry(ILGenerator il, uint at, uint next)
     {
         EmitPcStores(il, at, next);
+        EmitEmptyAccesses(il);
+    }
+
+    /// <summary>c.Bus.AccessCount = 0.</summary>
+    private static void EmitEmptyAccesses(ILGenerator il)
+    {
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldfld, BusField);
         il.Emit(OpCodes.Ldc_I4_0);

@@ -59,6 +59,7 @@ internal partial struct CortexM7Timing
         b.Hits++;
         _replay = b;
         _trace = trace;
+        _steps = trace.Steps;
         _replayT = _t;
         _replaySynced = _replayFetched = 0;
         _replayHooked = _replayAccessesDone = _replayDiverged = false;
@@ -134,10 +135,10 @@ internal partial struct CortexM7Timing
     {
         // First the commonest step, with no call on its way so that it needs no frame: a TCM load with
         // every buffered store drained (nothing to wait for).
-        ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_trace!.Steps), j);
+        ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_steps!), j);
         if (s.Quick && s.IsLoad && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt && _bus.AccessCount == 1)
         {
-            ref var a = ref MemoryMarshal.GetArrayDataReference(_bus.Accesses);
+            ref var a = ref MemoryMarshal.GetArrayDataReference(_accesses);
             if (!a.IsWrite && a.Region < _regions.Length)
             {
                 ref var region = ref _regions[a.Region];
@@ -164,10 +165,10 @@ internal partial struct CortexM7Timing
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int ReplayAccessGeneral(Cpu c, int j)
     {
-        ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_trace!.Steps), j);
+        ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_steps!), j);
         if (s.Quick && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt && _bus.AccessCount == 1)
         {
-            ref var a = ref MemoryMarshal.GetArrayDataReference(_bus.Accesses);
+            ref var a = ref MemoryMarshal.GetArrayDataReference(_accesses);
             int bank = (int)(a.Address >> 2) & 1;
             // A load the trace paired (or not) by the DTCM bank test: the same outcome now (CheckBeforeAccesses).
             bool banksAgree = s.BankCheck == 0 || BankOutcome(ref s, bank) == s.BankCheck;
@@ -317,6 +318,7 @@ internal partial struct CortexM7Timing
         if (remembered.Outcome == outcome && remembered.To is { Kept: true } known && CanSwitchTo(current, known))
         {
             _trace = known;
+            _steps = known.Steps;
             return true;
         }
         int prefix = current.PrefixId[j];
@@ -329,6 +331,7 @@ internal partial struct CortexM7Timing
             if (!CanSwitchTo(current, other)) continue;
             remembered = (outcome, other);
             _trace = other;
+            _steps = other.Steps;
             return true;
         }
         return false;
@@ -458,6 +461,7 @@ internal partial struct CortexM7Timing
     {
         _replay = null;
         _trace = null;
+        _steps = null;
         _replayAccessesDone = _replayHooked = false;
     }
 
@@ -513,6 +517,27 @@ internal partial struct CortexM7Timing
         _redirect = f.Redirect;
     }
 
+    /// <summary>Adds the totals of the whole replays of <see cref="_owed"/> not added yet.</summary>
+    private void PayOwed()
+    {
+        if (_owed is not { } tr) return;
+        ulong runs = _owedRuns;
+        _owed = null;
+        _owedRuns = 0;
+        AddTotals(tr, runs, ref Unsafe.As<ClassCounts, ulong>(ref _byClass), ref Unsafe.As<CauseCounts, ulong>(ref _stalls),
+            ref _pairs, ref _extraLoadStoreCycles, ref _extraOtherCycles);
+    }
+
+    /// <summary>Adds <paramref name="runs"/> times the class counts, stall cycles, pairs and extra issue cycles of a whole replay of <paramref name="tr"/>.</summary>
+    private static void AddTotals(BlockTrace tr, ulong runs, ref ulong byClass, ref ulong stalls, ref ulong pairs, ref ulong extraLoadStore, ref ulong extraOther)
+    {
+        foreach (var (cls, n) in tr.Classes) Unsafe.Add(ref byClass, cls) += n * runs;
+        foreach (var (cause, cycles) in tr.Stalls) Unsafe.Add(ref stalls, cause) += cycles * runs;
+        pairs += tr.Pairs * runs;
+        extraLoadStore += tr.ExtraLoadStore * runs;
+        extraOther += tr.ExtraOther * runs;
+    }
+
     /// <summary>
     /// Applies the effects of the trace's instructions before <paramref name="m"/>: the model is then as after
     /// retiring them. <paramref name="deferWrites"/> (a whole replay of a loop block): the trace's scoreboard
@@ -535,12 +560,15 @@ internal partial struct CortexM7Timing
         ref ulong stalls = ref Unsafe.As<CauseCounts, ulong>(ref _stalls);
         if (_replaySynced == 0 && m == steps.Length)
         {
-            foreach (var (cls, n) in tr.Classes) Unsafe.Add(ref byClass, cls) += n;
-            foreach (var (cause, cycles) in tr.Stalls) Unsafe.Add(ref stalls, cause) += cycles;
-            _pairs += tr.Pairs;
+            // A loop's whole replays of one trace follow each other: their totals are owed and added once (Counters adds them too).
+            if (_owed == tr) _owedRuns++;
+            else
+            {
+                PayOwed();
+                _owed = tr;
+                _owedRuns = 1;
+            }
             if (tr.BranchBack) { _ctr.Branches++; _ctr.BranchesTaken++; }
-            _extraLoadStoreCycles += tr.ExtraLoadStore;
-            _extraOtherCycles += tr.ExtraOther;
             if (deferWrites)
             {
                 _pendingWrites = tr;

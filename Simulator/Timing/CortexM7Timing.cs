@@ -31,6 +31,8 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private readonly StoreBuffer _sb;
     private readonly TimingCounters _ctr;
     private readonly Bus _bus;
+    /// <summary>The bus's access list (the same array for the bus's life), held here to save a load on every replayed access.</summary>
+    private readonly MemAccess[] _accesses;
 
     // Issue cursor: _t is the cycle of the most recent issue group (or the last cycle a multi-cycle
     // instruction or a stall occupies); _open says its younger slot is still free.
@@ -48,6 +50,9 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private bool _redirect;
     private ulong _pairs, _predicatedFalse;
     private ulong _extraLoadStoreCycles, _extraOtherCycles;
+    /// <summary>A trace whose whole replays' class counts, stall cycles, pairs and extra cycles are not added yet, and how many (CortexM7Timing.Replay.cs, PayOwed).</summary>
+    private BlockTrace? _owed;
+    private ulong _owedRuns;
     private uint _ipsr;        // exception number the previous instruction ran in
     private bool _returning;   // the previous instruction started an exception return
 
@@ -86,6 +91,8 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     // The replay in progress: block, trace, cursor at entry, how far effects and fetches are applied.
     private BlockReplay? _replay;
     private BlockTrace? _trace;
+    /// <summary>The steps of <see cref="_trace"/> (null when none), held here to save a load on every replayed access.</summary>
+    private ReplayStep[]? _steps;
     /// <summary>The trace a loop block's last iteration replayed whole, with its branch back steady (BeginReplayChained).</summary>
     private BlockTrace? _loopFrom;
     /// <summary>The trace whose <see cref="BlockTrace.Next"/> started the replay in progress (BeginReplayChained), or null.</summary>
@@ -137,6 +144,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         BuildRoleTable(model, out _kindDelta, out _kindCause);
         _instCache = NewInstCache(out _instFirst);
         _bus = bus;
+        _accesses = bus.Accesses;
         _ctr = new TimingCounters(bus.Regions.Count);
         _mem = new MemoryTiming(bus, board, ccr, _ctr);
         _regions = new RegionCounts[bus.Regions.Count];
@@ -152,15 +160,18 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     {
         get
         {
-            ulong instructions = 0;
-            foreach (ulong n in (ReadOnlySpan<ulong>)_byClass) instructions += n;
-            _ctr.Instructions = instructions;
-            _ctr.DualIssuedPairs = _pairs;
-            _ctr.PredicatedFalse = _predicatedFalse;
-            _ctr.ExtraLoadStoreCycles = _extraLoadStoreCycles;
-            _ctr.ExtraMultiCycleCycles = _extraOtherCycles;
             ((ReadOnlySpan<ulong>)_stalls).CopyTo(_ctr.StallCycles);
             ((ReadOnlySpan<ulong>)_byClass).CopyTo(_ctr.ByClass);
+            ulong pairs = _pairs, extraLoadStore = _extraLoadStoreCycles, extraOther = _extraOtherCycles;
+            if (_owed is { } owed)
+                AddTotals(owed, _owedRuns, ref _ctr.ByClass[0], ref _ctr.StallCycles[0], ref pairs, ref extraLoadStore, ref extraOther);
+            ulong instructions = 0;
+            foreach (ulong n in _ctr.ByClass) instructions += n;
+            _ctr.Instructions = instructions;
+            _ctr.DualIssuedPairs = pairs;
+            _ctr.PredicatedFalse = _predicatedFalse;
+            _ctr.ExtraLoadStoreCycles = extraLoadStore;
+            _ctr.ExtraMultiCycleCycles = extraOther;
             for (int i = 0; i < _regions.Length; i++)
             {
                 _ctr.RegionReads[i] = _regions[i].Reads;
@@ -202,6 +213,8 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         for (int i = 0; i < _regions.Length; i++) _regions[i] = new RegionCounts { Kind = _mem.Kinds[i] };
         _pairs = _predicatedFalse = 0;
         _extraLoadStoreCycles = _extraOtherCycles = 0;
+        _owed = null;
+        _owedRuns = 0;
         _ipsr = 0;
         _returning = false;
         _mem.Reset();
