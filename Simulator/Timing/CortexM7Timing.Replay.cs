@@ -33,7 +33,7 @@ internal partial struct CortexM7Timing
     internal bool BeginReplay(Cpu c, int id)
     {
         _recorder = null;
-        _loopFrom = null;
+        _loopFromSet = false;
         FlushWrites(); // the key reads the scoreboard
         var b = _replays[id];
         if (b is null || b.GaveUp || c.Ipsr != _ipsr || _itLeft != 0) return false;
@@ -57,14 +57,18 @@ internal partial struct CortexM7Timing
     private void StartReplay(Cpu c, BlockReplay b, BlockTrace trace)
     {
         b.Hits++;
-        _replay = b;
-        _trace = trace;
-        _steps = trace.Steps;
+        _replaying = true;
+        Keep(ref _replay, b);
+        if (!ReferenceEquals(_trace, trace))
+        {
+            _trace = trace;
+            _steps = trace.Steps;
+        }
         _replayT = _t;
         _replaySynced = _replayFetched = 0;
         _replayHooked = _replayAccessesDone = _replayDiverged = false;
         _replayEventAt = c.EventAt;
-        _chainedFrom = null;
+        _chainedFromSet = false;
     }
 
     /// <summary>
@@ -78,8 +82,8 @@ internal partial struct CortexM7Timing
     /// </summary>
     internal bool BeginReplayChained(Cpu c, int id)
     {
-        var from = _loopFrom;
-        _loopFrom = null;
+        var from = _loopFromSet ? _loopFrom : null;
+        _loopFromSet = false;
         if (from?.Next is { Kept: true } next)
         {
             _recorder = null;
@@ -91,7 +95,8 @@ internal partial struct CortexM7Timing
                 return false;
             }
             StartReplay(c, b, next);
-            _chainedFrom = from;
+            Keep(ref _chainedFrom, from);
+            _chainedFromSet = true;
             LinkedReplays++;
             return true;
         }
@@ -99,7 +104,8 @@ internal partial struct CortexM7Timing
         if (replaying && from is not null)
         {
             from.Next = _trace;
-            _chainedFrom = from;
+            Keep(ref _chainedFrom, from);
+            _chainedFromSet = true;
         }
         return replaying;
     }
@@ -381,8 +387,9 @@ internal partial struct CortexM7Timing
         SyncTo(b.Prefix, deferWrites: true);
         ReplayedInstructions += (ulong)b.Prefix;
         EndReplay();
-        _loopFrom = trace;
-        if (_chainedFrom is { } from) Relink(from, trace);
+        Keep(ref _loopFrom, trace);
+        _loopFromSet = true;
+        if (_chainedFromSet) Relink(_chainedFrom!, trace);
         return true;
     }
 
@@ -405,7 +412,10 @@ internal partial struct CortexM7Timing
     /// </summary>
     private static void Relink(BlockTrace from, BlockTrace ended)
     {
-        if (from.Next == ended) from.NextCandidate = null;
+        if (from.Next == ended)
+        {
+            if (from.NextCandidate is not null) from.NextCandidate = null;
+        }
         else if (from.NextCandidate == ended)
         {
             from.Next = ended;
@@ -438,7 +448,7 @@ internal partial struct CortexM7Timing
     /// instruction accessing, so the device sees the model's cycles and counters as they are, and then ends there.</summary>
     internal void SyncReplay()
     {
-        if (_replay is not null && !_replayHooked)
+        if (_replaying && !_replayHooked)
         {
             SyncTo(ReplayAt);
             _replayHooked = true;
@@ -451,18 +461,26 @@ internal partial struct CortexM7Timing
     /// anything reads the scoreboard or writes another row (retiring, an entry key, a partial replay).</summary>
     private void FlushWrites()
     {
-        var tr = _pendingWrites;
-        if (tr is null) return;
-        _pendingWrites = null;
+        if (!_pendingWritesSet) return;
+        _pendingWritesSet = false;
+        var tr = _pendingWrites!;
         foreach (ref readonly var w in tr.FinalWrites.AsSpan()) Set(w.Row, _pendingWritesT + w.Normal, w.Kind);
     }
 
+    /// <summary>Ends the replay in progress. Its block and trace stay referenced (the next replay is most often of the same
+    /// ones, and storing a reference costs a GC write barrier): <see cref="_replaying"/> says whether they are in use.</summary>
     private void EndReplay()
     {
-        _replay = null;
-        _trace = null;
-        _steps = null;
+        _replaying = false;
         _replayAccessesDone = _replayHooked = false;
+    }
+
+    /// <summary>Stores <paramref name="value"/> in <paramref name="field"/> unless it is there already: a loop's replays keep
+    /// storing the same block and traces, and a reference store into the heap costs a GC write barrier.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Keep<T>(ref T? field, T value) where T : class
+    {
+        if (!ReferenceEquals(field, value)) field = value;
     }
 
     /// <summary>Performs the fetches of the trace's instructions before <paramref name="upto"/> not yet performed, at their recorded times.</summary>
@@ -550,7 +568,7 @@ internal partial struct CortexM7Timing
         // own rows pending replaces them; anything else needs them written first.
         if (!deferWrites) FlushWrites();
         if (m <= _replaySynced) return;
-        if (deferWrites) _pendingWrites = null;
+        if (deferWrites) _pendingWritesSet = false;
         var tr = _trace!;
         var steps = tr.Steps;
         long t = _replayT;
@@ -571,7 +589,8 @@ internal partial struct CortexM7Timing
             if (tr.BranchBack) { _ctr.Branches++; _ctr.BranchesTaken++; }
             if (deferWrites)
             {
-                _pendingWrites = tr;
+                Keep(ref _pendingWrites, tr);
+                _pendingWritesSet = true;
                 _pendingWritesT = t;
             }
             else foreach (ref readonly var w in tr.FinalWrites.AsSpan()) Set(w.Row, t + w.Normal, w.Kind);

@@ -90,15 +90,21 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
 
     // The replay in progress: block, trace, cursor at entry, how far effects and fetches are applied.
     private BlockReplay? _replay;
+    /// <summary>A replay is in progress (<see cref="_replay"/> and <see cref="_trace"/> stay set after one ends).</summary>
+    private bool _replaying;
     private BlockTrace? _trace;
-    /// <summary>The steps of <see cref="_trace"/> (null when none), held here to save a load on every replayed access.</summary>
+    /// <summary>The steps of <see cref="_trace"/>, held here to save a load on every replayed access.</summary>
     private ReplayStep[]? _steps;
+    // The three below hold a trace while their flag is set, and keep it after (see EndReplay: a reference store costs a write barrier).
     /// <summary>The trace a loop block's last iteration replayed whole, with its branch back steady (BeginReplayChained).</summary>
     private BlockTrace? _loopFrom;
-    /// <summary>The trace whose <see cref="BlockTrace.Next"/> started the replay in progress (BeginReplayChained), or null.</summary>
+    private bool _loopFromSet;
+    /// <summary>The trace whose <see cref="BlockTrace.Next"/> started the replay in progress (BeginReplayChained).</summary>
     private BlockTrace? _chainedFrom;
+    private bool _chainedFromSet;
     /// <summary>A loop block's whole replay whose scoreboard rows are not written yet, and its cursor at entry (CortexM7Timing.FlushWrites).</summary>
     private BlockTrace? _pendingWrites;
+    private bool _pendingWritesSet;
     /// <summary>The I-cache lines a whole replay touched last (ApplyFetches), and the cache's Clock and Fills just after.</summary>
     private uint[]? _touchedLines;
     private ulong _touchedClock;
@@ -224,6 +230,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
         EndReplay();
         ReplayedInstructions = ReplaysStoppedByArt = LoopIterations = LinkedReplays = 0;
         _loopFrom = _chainedFrom = _pendingWrites = null;
+        _loopFromSet = _chainedFromSet = _pendingWritesSet = false;
         _touchedLines = null;
     }
 
@@ -270,7 +277,7 @@ internal unsafe partial struct CortexM7Timing : ITimingModel
     private void Retire<TShape>(Cpu c, ref DecodedInst d, ref InstTiming e, bool executed) where TShape : struct, IRetireShape
     {
         uint pc = c.Pc;
-        if (_pendingWrites is not null) FlushWrites(); // written by every path that leaves a loop's replays; kept here as the guard
+        if (_pendingWritesSet) FlushWrites(); // written by every path that leaves a loop's replays; kept here as the guard
         var f = e.Flags;
         Unsafe.Add(ref Unsafe.As<ClassCounts, ulong>(ref _byClass), (int)d.Class)++;
         if (!executed) _predicatedFalse++;
