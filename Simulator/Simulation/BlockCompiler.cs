@@ -31,7 +31,8 @@ internal delegate int TimedBlockFn(Cpu c, ref DecodedInst first, ref CortexM7Tim
 ///
 /// A block is entered only with ITSTATE zero, at least <see cref="MaxInstructions"/> instructions left
 /// before the limit and, in functional mode, no timer event due within as many cycles (Machine.RunCore).
-/// It holds no IT instruction; only its last instruction may change the flow (a branch or any PC write). After
+/// It holds IT blocks only whole and only when they cover register arithmetic, never as its last
+/// instructions (Machine.BlockLength); only its last instruction may change the flow (a branch or any PC write). After
 /// every instruction it leaves if a fault was raised, and if the run loop's event test would now fire,
 /// exactly where the interpreter would look: in functional mode only after instructions that are not
 /// pure register arithmetic (memory, system, FP: what can pend an interrupt, reprogram SysTick or write
@@ -246,10 +247,7 @@ internal static unsafe class BlockCompiler
             if (timed)
             {
                 // timing.Retire(c, ref first[index], ref facts[j]), or its register-only path (with the outcome of its condition in an IT block)
-                if (covered[j])
-                {
-                    EmitTimingCall(il, RetireRegisterOnlyIfMethod, index * slotBytes, j, executed);
-                }
+                if (covered[j]) EmitTimingCall(il, RetireRegisterOnlyIfMethod, index * slotBytes, j, executed);
                 else EmitTimingCall(il, registerOnly![j] ? RetireRegisterOnlyMethod : RetireMethod, index * slotBytes, j);
                 il.MarkLabel(afterRetire[j]);
             }
@@ -391,10 +389,10 @@ internal static unsafe class BlockCompiler
             bool checks = checksAt[j];
             // Only an instruction with accesses needs the access list emptied here: the others leave it alone, and
             // the only thing that reads it after them is their bail (a fault), which empties it first.
-            if (checks || last) EmitInstructionEntry(il, at, next);
-            else EmitPcStores(il, at, next);
-            if (checks || last)
+            if (!checks && !last) EmitPcStores(il, at, next);
+            else
             {
+                EmitInstructionEntry(il, at, next);
                 il.Emit(OpCodes.Ldarg_2);
                 il.Emit(OpCodes.Ldc_I4, j);
                 il.Emit(OpCodes.Stfld, ReplayAtField);
@@ -485,7 +483,8 @@ internal static unsafe class BlockCompiler
     }
 
     /// <summary>timing.<paramref name="method"/>(c, ref slot, ref facts[j]) for the block's <paramref name="j"/>-th
-    /// instruction (its slot <paramref name="slotOffset"/> bytes after the first), with j as a last argument if asked.</summary>
+    /// instruction (its slot <paramref name="slotOffset"/> bytes after the first), then <paramref name="executed"/> if given
+    /// and j if asked.</summary>
     private static void EmitTimingCall(ILGenerator il, MethodInfo method, int slotOffset, int j, LocalBuilder? executed = null, bool passIndex = false)
     {
         il.Emit(OpCodes.Ldarg_2);
