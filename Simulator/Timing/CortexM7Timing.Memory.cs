@@ -130,12 +130,17 @@ internal partial struct CortexM7Timing
     {
         region.Writes++;
         region.WriteBytes += a.Size;
-        int drain;
-        if ((a.Address & (a.Size - 1u)) != 0) drain = Math.Max(1, _model.UnalignedStoreCycles);
-        else if (a.Size < 4) drain = _model.SubwordTcmBankCycles; // read-modify-write of the bank
-        else drain = _model.WordStoreCycles;
         cause = StallCause.StoreBuffer;
-        return _sb.Push(issue, a.Address, drain, tcm: true);
+        return _sb.Push(issue, a.Address, TcmStoreCycles(ref a), tcm: true);
+    }
+
+    /// <summary>How long a TCM store keeps its bank busy once it drains.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int TcmStoreCycles(ref MemAccess a)
+    {
+        if ((a.Address & (a.Size - 1u)) != 0) return Math.Max(1, _model.UnalignedStoreCycles);
+        if (a.Size < 4) return _model.SubwordTcmBankCycles; // read-modify-write of the bank
+        return _model.WordStoreCycles;
     }
 
     /// <summary>Extra cycles of an unaligned load issued in the younger or the older slot.</summary>

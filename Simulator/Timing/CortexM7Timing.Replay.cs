@@ -135,99 +135,109 @@ internal partial struct CortexM7Timing
     /// Not inlined into the compiled blocks: the JIT stops inlining in a method once it holds 512 locals, and a long
     /// block that inlined this at each access reached that before its last handlers (bench_long's hot 36-instruction
     /// loop then called SMLAD's helpers); out of line, every handler of the replay path is inlined.
+    /// It makes no call on its way to the outcomes it settles (a TCM load, a load hitting its D-cache set's most recent
+    /// line, a TCM store that finds a free store-buffer entry); the rest goes on to <see cref="ReplayAccessGeneral"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal int ReplayAccess(Cpu c, int j)
     {
-        // First the commonest step, with no call on its way so that it needs no frame: a TCM load with
-        // every buffered store drained (nothing to wait for).
         ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_steps!), j);
-        if (s.Quick && s.IsLoad && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt && _bus.AccessCount == 1)
+        if (ShortPathApplies(c, ref s))
         {
             ref var a = ref MemoryMarshal.GetArrayDataReference(_accesses);
-            if (!a.IsWrite && a.Region < _regions.Length)
+            if (a.Region < _regions.Length && a.IsWrite != s.IsLoad)
             {
                 ref var region = ref _regions[a.Region];
-                int bank = (int)(a.Address >> 2) & 1;
-                if (region.Kind == MemKind.Tcm && (s.BankCheck == 0 || BankOutcome(ref s, bank) == s.BankCheck)
-                    && _sb.DrainedBy(_replayT + s.Issue))
+                long issue = _replayT + s.Issue;
+                if (s.IsLoad)
                 {
-                    // A Quick step's stall is 0 or an unaligned load's penalty (then its cause is UnalignedAccess).
-                    long stall = (a.Address & (a.Size - 1u)) == 0 ? 0 : UnalignedLoadPenalty(s.Younger);
-                    if (stall == s.MemStall)
+                    if (LoadAsRecorded(ref s, ref a, issue))
                     {
-                        region.Reads++;
-                        region.ReadBytes += a.Size;
-                        _replay!.Banks[j] = (sbyte)bank;
-                        return ReplayGoOn;
+                        if (region.Kind == MemKind.Tcm) return LoadDone(ref region, ref a, j);
+                        if (region.Kind is MemKind.AxiFlash or MemKind.AxiRam && _mem.DCacheHitsQuick(a.Address))
+                        {
+                            _ctr.DCacheHits++;
+                            return LoadDone(ref region, ref a, j);
+                        }
                     }
+                }
+                // A Quick store's stall is 0: it found a free entry when recorded.
+                else if (region.Kind == MemKind.Tcm && _sb.TryPushTcm(issue, a.Address, TcmStoreCycles(ref a)))
+                {
+                    region.Writes++;
+                    region.WriteBytes += a.Size;
+                    _replay!.Banks[j] = -1;
+                    return ReplayGoOn;
                 }
             }
         }
         return ReplayAccessGeneral(c, j);
     }
 
-    /// <summary><see cref="ReplayAccess"/> for the other steps (out of line, so that its frame is not paid by the commonest one).</summary>
+    /// <summary><see cref="ReplayAccess"/> for the other steps (out of line, so that its frame is not paid by the commonest
+    /// ones): a load from cached AXI memory whose line is not its set's most recent is looked up in full; anything else
+    /// takes <see cref="ReplayMemory"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int ReplayAccessGeneral(Cpu c, int j)
     {
         ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_steps!), j);
-        if (s.Quick && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt && _bus.AccessCount == 1)
+        if (s.IsLoad && ShortPathApplies(c, ref s))
         {
             ref var a = ref MemoryMarshal.GetArrayDataReference(_accesses);
-            int bank = (int)(a.Address >> 2) & 1;
-            // A load the trace paired (or not) by the DTCM bank test: the same outcome now (CheckBeforeAccesses).
-            bool banksAgree = s.BankCheck == 0 || BankOutcome(ref s, bank) == s.BankCheck;
-            if (banksAgree && a.Region < _regions.Length && a.IsWrite != s.IsLoad)
+            if (a.Region < _regions.Length && !a.IsWrite)
             {
                 ref var region = ref _regions[a.Region];
-                long issue = _replayT + s.Issue;
-                if (s.IsLoad)
-                {
-                    // The stall of a TCM load or a D-cache hit, as TcmLoad and AccessesGeneral find it.
-                    long stall = 0;
-                    var cause = StallCause.None;
-                    if ((a.Address & (a.Size - 1u)) != 0)
-                    {
-                        stall = UnalignedLoadPenalty(s.Younger);
-                        cause = StallCause.UnalignedAccess;
-                    }
-                    StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
-                    if (stall == s.MemStall && (stall == 0 || cause == s.MemCause))
-                    {
-                        if (region.Kind == MemKind.Tcm)
-                        {
-                            region.Reads++;
-                            region.ReadBytes += a.Size;
-                            _replay!.Banks[j] = (sbyte)bank;
-                            return ReplayGoOn;
-                        }
-                        if (region.Kind is MemKind.AxiFlash or MemKind.AxiRam && CachedLoadHits(ref region, ref a))
-                        {
-                            _replay!.Banks[j] = (sbyte)bank;
-                            return ReplayGoOn;
-                        }
-                    }
-                }
-                else if (region.Kind == MemKind.Tcm && !_sb.Full(issue))
-                {
-                    TcmStore(ref region, ref a, issue, out _);
-                    _replay!.Banks[j] = -1;
-                    return ReplayGoOn;
-                }
+                if (region.Kind is MemKind.AxiFlash or MemKind.AxiRam && LoadAsRecorded(ref s, ref a, _replayT + s.Issue)
+                    && CachedLoadHits(ref a))
+                    return LoadDone(ref region, ref a, j);
             }
         }
         return ReplayMemory(c, j);
     }
 
-    /// <summary>The short path's load from cached AXI memory: true when it hit the D-cache, and is counted.</summary>
-    private bool CachedLoadHits(ref RegionCounts region, ref MemAccess a)
+    /// <summary>The step may take the short path: one access, which the trace recorded with no stall but an unaligned
+    /// load's, and nothing has observed or interrupted the replay.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly bool ShortPathApplies(Cpu c, ref ReplayStep s) =>
+        s.Quick && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt && _bus.AccessCount == 1;
+
+    /// <summary>
+    /// A load (a TCM load or a D-cache hit, as TcmLoad and AccessesGeneral time it) has the outcomes the trace recorded:
+    /// the bank test of paired loads (CheckBeforeAccesses) and the stall, which for a Quick step is 0 or an unaligned
+    /// load's penalty; a buffered store to its word would add the store-to-load wait.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool LoadAsRecorded(ref ReplayStep s, ref MemAccess a, long issue)
+    {
+        if (s.BankCheck != 0 && BankOutcome(ref s, (int)(a.Address >> 2) & 1) != s.BankCheck) return false;
+        long stall = 0;
+        var cause = StallCause.None;
+        if ((a.Address & (a.Size - 1u)) != 0)
+        {
+            stall = UnalignedLoadPenalty(s.Younger);
+            cause = StallCause.UnalignedAccess;
+        }
+        if (!_sb.DrainedBy(issue)) StoreToLoad(a.Address, issue, issue, ref stall, ref cause);
+        return stall == s.MemStall && (stall == 0 || cause == s.MemCause);
+    }
+
+    /// <summary>Counts a load the short path settled and keeps its bank for the paired-load tests after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LoadDone(ref RegionCounts region, ref MemAccess a, int j)
+    {
+        region.Reads++;
+        region.ReadBytes += a.Size;
+        _replay!.Banks[j] = (sbyte)((a.Address >> 2) & 1);
+        return ReplayGoOn;
+    }
+
+    /// <summary>The short path's load from cached AXI memory: true when it hit the D-cache (the hit is counted;
+    /// <see cref="LoadDone"/> counts the read).</summary>
+    private bool CachedLoadHits(ref MemAccess a)
     {
         _mem.Tick();
         if (!_mem.DCacheOn || !_mem.DCache!.Access(a.Address, allocate: false, makeDirty: false, out _)) return false;
         _ctr.DCacheHits++;
-        region.Reads++;
-        region.ReadBytes += a.Size;
         return true;
     }
 

@@ -111,6 +111,15 @@ internal sealed class MemoryTiming
     public bool ArtOn => Art is not null && (Acr & (1u << 9)) != 0;
     public bool DCacheOn => DCache is not null && (_ccrValue & (1u << 16)) != 0;
 
+    /// <summary>
+    /// A load of <paramref name="address"/> would hit the D-cache without changing it (its line is the most recently
+    /// used of its set), with the settings current (no device access since the last poll). False says nothing:
+    /// the caller takes the full path. Makes no call, for the replay's first test.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool DCacheHitsQuick(uint address) =>
+        DeviceEpoch == _polledEpoch && (_ccrValue & (1u << 16)) != 0 && DCache is { } d && d.HitsMostRecent(address);
+
     /// <summary>FLASH_ACR as the firmware wrote it; 0 (reset value) when never programmed or no flash interface.</summary>
     private uint Acr => _acrValue;
 

@@ -15,11 +15,12 @@ internal sealed class SetAssociativeCache
     private readonly uint[] _tags;   // line address + 1 (0 = invalid)
     private readonly ulong[] _stamps; // last use, for LRU (64-bit: never wraps, so only the order of uses matters)
     private readonly bool[] _dirty;
+    private readonly int[] _mru; // per set, the way used last: a lookup of it changes no order, so it is not re-stamped
     private ulong _clock;
     private uint _lastLine = uint.MaxValue;
     private int _lastWay;
 
-    /// <summary>Lookups that re-stamped a line so far (a lookup of the line looked up last changes nothing and is not counted).</summary>
+    /// <summary>Lookups that re-stamped a line so far (a lookup of its set's most recently used line changes nothing and is not counted).</summary>
     public ulong Clock => _clock;
 
     /// <summary>Lines filled plus invalidations so far: while it stays the same, a line found present is still present.</summary>
@@ -37,6 +38,8 @@ internal sealed class SetAssociativeCache
         _tags = new uint[sets * ways];
         _stamps = new ulong[sets * ways];
         _dirty = new bool[sets * ways];
+        _mru = new int[sets];
+        for (int set = 0; set < sets; set++) _mru[set] = set * ways;
     }
 
     public int LineBytes => 1 << _lineShift;
@@ -59,12 +62,31 @@ internal sealed class SetAssociativeCache
         return AccessSlow(line, allocate, makeDirty, out evictedDirty);
     }
 
+    /// <summary>Whether a lookup of <paramref name="address"/> would hit its set's most recently used line (and so change
+    /// nothing: Access may skip it). False when it would not, or may not: then Access decides.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool HitsMostRecent(uint address)
+    {
+        uint line = address >> _lineShift;
+        return line == _lastLine || _tags[_mru[(int)line & _setMask]] == line + 1;
+    }
+
     private bool AccessSlow(uint line, bool allocate, bool makeDirty, out bool evictedDirty)
     {
-        int first = ((int)line & _setMask) * _ways;
+        int set = (int)line & _setMask;
+        int first = set * _ways;
         uint tag = line + 1;
-        ulong now = ++_clock;
         evictedDirty = false;
+        // Only the order of uses within a set decides a victim: re-stamping the set's most recent line changes nothing.
+        int recent = _mru[set];
+        if (_tags[recent] == tag)
+        {
+            if (makeDirty) _dirty[recent] = true;
+            _lastLine = line;
+            _lastWay = recent;
+            return true;
+        }
+        ulong now = ++_clock;
         int hit = -1;
         if (_ways > 8) hit = _tags.AsSpan(first, _ways).IndexOf(tag); // vectorised for the fully associative ART
         else
@@ -80,6 +102,7 @@ internal sealed class SetAssociativeCache
             if (makeDirty) _dirty[w] = true;
             _lastLine = line;
             _lastWay = w;
+            _mru[set] = w;
             return true;
         }
         if (!allocate) return false;
@@ -93,6 +116,7 @@ internal sealed class SetAssociativeCache
         _dirty[victim] = makeDirty;
         _lastLine = line;
         _lastWay = victim;
+        _mru[set] = victim;
         return false;
     }
 

@@ -39,14 +39,10 @@ internal sealed class StoreBuffer
         _lastStart = DrainedAt = _bank0Free = _bank1Free = _portFree = long.MinValue;
     }
 
-    /// <summary>Drops the entries drained by <paramref name="now"/> (inlined: most calls find none).</summary>
+    /// <summary>Drops the entries drained by <paramref name="now"/> (inlined, and a loop rather than a call: most calls find none,
+    /// and the replay's store test must make no call).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Retire(long now)
-    {
-        if (_count > 0 && _end[_head] <= now) RetireDrained(now);
-    }
-
-    private void RetireDrained(long now)
     {
         while (_count > 0 && _end[_head] <= now)
         {
@@ -70,6 +66,26 @@ internal sealed class StoreBuffer
             now = free;
             Retire(now);
         }
+        Append(now, address, cycles, tcm);
+        return waited;
+    }
+
+    /// <summary><see cref="Push"/> of a TCM store when it finds a free entry (it waits for none): true when queued;
+    /// false when the buffer is full (the drained entries retired, as any lookup would). Makes no call, for the replay's first test.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryPushTcm(long now, uint address, int cycles)
+    {
+        Retire(now);
+        if (_count == _capacity) return false;
+        Append(now, address, cycles, tcm: true);
+        return true;
+    }
+
+    /// <summary>Queues a store with a free entry at <paramref name="now"/>: it starts draining after the store before it,
+    /// when its bank (TCM) or the port is free.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Append(long now, uint address, int cycles, bool tcm)
+    {
         long start = Math.Max(now + 1, _lastStart + 1);
         if (tcm)
         {
@@ -90,10 +106,11 @@ internal sealed class StoreBuffer
         _issued[slot] = now;
         _count++;
         if (end > DrainedAt) DrainedAt = end;
-        return waited;
     }
 
-    /// <summary>Issue cycle of the newest store still buffered for the word at <paramref name="address"/>, or long.MinValue.</summary>
+    /// <summary>Issue cycle of the newest store still buffered for the word at <paramref name="address"/>, or long.MinValue.
+    /// Inlined (a loop over a few entries, no call): the replay's first load test asks it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long PendingStoreTo(uint address, long now)
     {
         Retire(now);
