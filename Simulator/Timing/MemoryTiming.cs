@@ -118,7 +118,7 @@ internal sealed class MemoryTiming
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool DCacheHitsQuick(uint address) =>
-        DeviceEpoch == _polledEpoch && (_ccrValue & (1u << 16)) != 0 && DCache is { } d && d.HitsMostRecent(address);
+        DeviceEpoch == _polledEpoch && DCacheOn && DCache!.HitsMostRecent(address);
 
     /// <summary>FLASH_ACR as the firmware wrote it; 0 (reset value) when never programmed or no flash interface.</summary>
     private uint Acr => _acrValue;

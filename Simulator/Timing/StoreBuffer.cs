@@ -138,11 +138,4 @@ internal sealed class StoreBuffer
         _count = 0;
         return true;
     }
-
-    /// <summary>Whether a store pushed at <paramref name="now"/> would wait for a free entry (retires what has drained, as Push would).</summary>
-    public bool Full(long now)
-    {
-        Retire(now);
-        return _count == _capacity;
-    }
 }
