@@ -97,7 +97,7 @@ internal static class LoadStore
     // version from tail position, so the common case runs without a call or a saved register.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void LoadImm(Cpu c, ref DecodedInst d, int size, bool signed)
+    internal static void LoadImm(Cpu c, ref DecodedInst d, int size, bool signed)
     {
         uint b = c.R[d.Rn], o = b + d.Imm;
         uint a = (d.Imm2 & Index) != 0 ? o : b;
@@ -160,7 +160,7 @@ internal static class LoadStore
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreImm(Cpu c, ref DecodedInst d, int size)
+    internal static void StoreImm(Cpu c, ref DecodedInst d, int size)
     {
         uint b = c.R[d.Rn], o = b + d.Imm;
         uint a = (d.Imm2 & Index) != 0 ? o : b;
@@ -194,7 +194,7 @@ internal static class LoadStore
         MemoryOps.WriteU(c, c.R[d.Rn] + (c.R[d.Rm] << d.ShiftN), size, c.R[d.Rd]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Extend(uint v, int size, bool signed) =>
+    internal static uint Extend(uint v, int size, bool signed) =>
         !signed ? v : size == 1 ? (uint)(sbyte)v : (uint)(short)v;
 
     /// <summary>A load into PC inside an IT block must be its last instruction (otherwise UNPREDICTABLE → UNDEFINSTR).</summary>

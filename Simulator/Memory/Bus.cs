@@ -38,6 +38,23 @@ internal sealed class Bus
         public byte[]? Data;
         public uint Base, ReadSize, WriteSize;
         public byte Region;
+
+        /// <summary>The 1, 2 or 4 bytes at <paramref name="off"/> in the page's data, little-endian (the caller checked the size).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly uint Load(uint off, int size)
+        {
+            ref byte b = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Data!), off);
+            return size == 4 ? Unsafe.ReadUnaligned<uint>(ref b) : size == 2 ? Unsafe.ReadUnaligned<ushort>(ref b) : b;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Store(uint off, int size, uint value)
+        {
+            ref byte b = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Data!), off);
+            if (size == 4) Unsafe.WriteUnaligned(ref b, value);
+            else if (size == 2) Unsafe.WriteUnaligned(ref b, (ushort)value);
+            else b = (byte)value;
+        }
     }
 
     private readonly FastPage[] _fast = new FastPage[65536];
@@ -184,18 +201,22 @@ internal sealed class Bus
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryReadFast(FastPage[] fast, Bus bus, uint address, int size, out uint value)
     {
-        ref FastPage e = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fast), (int)(address >> 16));
+        ref FastPage e = ref PageOf(fast, address);
         uint off = address - e.Base;
         if ((ulong)off + (uint)size <= e.ReadSize)
         {
             bus.Record(address, size, false, e.Region);
-            ref byte b = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(e.Data!), off);
-            value = size == 4 ? Unsafe.ReadUnaligned<uint>(ref b) : size == 2 ? Unsafe.ReadUnaligned<ushort>(ref b) : b;
+            value = e.Load(off, size);
             return true;
         }
         value = 0;
         return false;
     }
+
+    /// <summary>The fast-path entry of <paramref name="address"/>'s 64 KB page.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ref FastPage PageOf(FastPage[] fast, uint address) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fast), (int)(address >> 16));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool ReadSlow(uint address, int size, out uint value)
@@ -236,15 +257,12 @@ internal sealed class Bus
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryWriteFast(FastPage[] fast, Bus bus, uint address, int size, uint value)
     {
-        ref FastPage e = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(fast), (int)(address >> 16));
+        ref FastPage e = ref PageOf(fast, address);
         uint off = address - e.Base;
         if ((ulong)off + (uint)size <= e.WriteSize)
         {
             bus.Record(address, size, true, e.Region);
-            ref byte b = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(e.Data!), off);
-            if (size == 4) Unsafe.WriteUnaligned(ref b, value);
-            else if (size == 2) Unsafe.WriteUnaligned(ref b, (ushort)value);
-            else b = (byte)value;
+            e.Store(off, size, value);
             return true;
         }
         return false;

@@ -365,7 +365,8 @@ internal static unsafe class BlockCompiler
     /// has a trace for its state, the handlers run with only the instructions that access memory (or may
     /// fault, or take several cycles) reported to the model, and the last one applies the trace and
     /// retires normally. An instruction whose outcome differs from the trace retires normally and the
-    /// block goes on in the normal path after it (<paramref name="afterRetire"/>).
+    /// block goes on in the normal path after it (<paramref name="afterRetire"/>). Loads and stores with an
+    /// immediate offset run as one call that makes the access and has the model check it (ReplayedLoadStore).
     /// </summary>
     private static void EmitReplay(ILGenerator il, ref DecodedInst first, uint pc, int count, bool[] registerOnly, int replay, Label[] afterRetire,
         LocalBuilder? done, Label normal, Label replayBody)
@@ -387,6 +388,20 @@ internal static unsafe class BlockCompiler
             ref DecodedInst d = ref Unsafe.Add(ref first, index);
             bool last = j == count - 1;
             bool checks = checksAt[j];
+            if (checks && !last && !covered[j] && ReplayedLoadStore.Covers(ref d))
+            {
+                // outcome = ReplayedLoadStore.<form>(c, ref timing, ref slot, j, fields, imm): handler and check in one
+                EmitPcStores(il, at, next);
+                il.Emit(OpCodes.Ldarg_0);
+                il.Emit(OpCodes.Ldarg_2);
+                EmitSlot(il, index * slotBytes);
+                il.Emit(OpCodes.Ldc_I4, j);
+                il.Emit(OpCodes.Ldc_I4, ReplayedLoadStore.Pack(ref d));
+                il.Emit(OpCodes.Ldc_I4, unchecked((int)d.Imm));
+                il.Emit(OpCodes.Call, ReplayedLoadStore.Forms[(nint)d.Exec]);
+                EmitOutcomeSwitch(il, outcome, bails[j], stops[j]);
+                continue;
+            }
             // Only an instruction with accesses needs the access list emptied here: the others leave it alone, and
             // the only thing that reads it after them is their bail (a fault), which empties it first.
             if (!checks && !last) EmitPcStores(il, at, next);
@@ -431,12 +446,7 @@ internal static unsafe class BlockCompiler
                 il.Emit(OpCodes.Ldarg_0);
                 il.Emit(OpCodes.Ldc_I4, j);
                 il.Emit(OpCodes.Call, ReplayAccessMethod);
-                il.Emit(OpCodes.Stloc, outcome);
-                il.Emit(OpCodes.Ldloc, outcome);
-                il.Emit(OpCodes.Brfalse, bails[j]);
-                il.Emit(OpCodes.Ldloc, outcome);
-                il.Emit(OpCodes.Ldc_I4, CortexM7Timing.ReplayStopAfter);
-                il.Emit(OpCodes.Beq, stops[j]);
+                EmitOutcomeSwitch(il, outcome, bails[j], stops[j]);
             }
             else
             {
@@ -458,6 +468,17 @@ internal static unsafe class BlockCompiler
             il.Emit(OpCodes.Call, StopAfterMethod);
             il.Emit(OpCodes.Br, afterRetire[j]);
         }
+    }
+
+    /// <summary>switch (the outcome on the stack) { Leave: to <paramref name="bail"/>; StopAfter: to <paramref name="stop"/>; GoOn: on }</summary>
+    private static void EmitOutcomeSwitch(ILGenerator il, LocalBuilder outcome, Label bail, Label stop)
+    {
+        il.Emit(OpCodes.Stloc, outcome);
+        il.Emit(OpCodes.Ldloc, outcome);
+        il.Emit(OpCodes.Brfalse, bail);
+        il.Emit(OpCodes.Ldloc, outcome);
+        il.Emit(OpCodes.Ldc_I4, CortexM7Timing.ReplayStopAfter);
+        il.Emit(OpCodes.Beq, stop);
     }
 
     /// <summary>Slot index (halfwords from the first), address and fall-through of each of the block's instructions.</summary>

@@ -139,39 +139,38 @@ internal partial struct CortexM7Timing
     /// line, a TCM store that finds a free store-buffer entry); the rest goes on to <see cref="ReplayAccessGeneral"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal int ReplayAccess(Cpu c, int j)
+    internal int ReplayAccess(Cpu c, int j) =>
+        _bus.AccessCount == 1 && ReplaySettles(c, j, ref MemoryMarshal.GetArrayDataReference(_accesses)) ? ReplayGoOn : ReplayAccessGeneral(c, j);
+
+    /// <summary>
+    /// The short path of <see cref="ReplayAccess"/> for step <paramref name="j"/>'s one access <paramref name="a"/>: true
+    /// when it settled it (counted, and a store buffered), false with nothing done. The compiled blocks' replayed loads
+    /// and stores (ReplayedLoadStore) call it before they access memory, with the access they are about to make.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool ReplaySettles(Cpu c, int j, ref MemAccess a)
     {
         ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_steps!), j);
-        if (ShortPathApplies(c, ref s))
+        if (!ShortPathApplies(c, ref s) || a.Region >= _regions.Length || a.IsWrite == s.IsLoad) return false;
+        ref var region = ref _regions[a.Region];
+        long issue = _replayT + s.Issue;
+        if (s.IsLoad)
         {
-            ref var a = ref MemoryMarshal.GetArrayDataReference(_accesses);
-            if (a.Region < _regions.Length && a.IsWrite != s.IsLoad)
+            if (!LoadAsRecorded(ref s, ref a, issue)) return false;
+            if (region.Kind == MemKind.Tcm) return LoadDone(ref region, ref a, j);
+            if (region.Kind is MemKind.AxiFlash or MemKind.AxiRam && _mem.DCacheHitsQuick(a.Address))
             {
-                ref var region = ref _regions[a.Region];
-                long issue = _replayT + s.Issue;
-                if (s.IsLoad)
-                {
-                    if (LoadAsRecorded(ref s, ref a, issue))
-                    {
-                        if (region.Kind == MemKind.Tcm) return LoadDone(ref region, ref a, j);
-                        if (region.Kind is MemKind.AxiFlash or MemKind.AxiRam && _mem.DCacheHitsQuick(a.Address))
-                        {
-                            _ctr.DCacheHits++;
-                            return LoadDone(ref region, ref a, j);
-                        }
-                    }
-                }
-                // A Quick store's stall is 0: it found a free entry when recorded.
-                else if (region.Kind == MemKind.Tcm && _sb.TryPushTcm(issue, a.Address, TcmStoreCycles(ref a)))
-                {
-                    region.Writes++;
-                    region.WriteBytes += a.Size;
-                    _replay!.Banks[j] = -1;
-                    return ReplayGoOn;
-                }
+                _ctr.DCacheHits++;
+                return LoadDone(ref region, ref a, j);
             }
+            return false;
         }
-        return ReplayAccessGeneral(c, j);
+        // A Quick store's stall is 0: it found a free entry when recorded.
+        if (region.Kind != MemKind.Tcm || !_sb.TryPushTcm(issue, a.Address, TcmStoreCycles(ref a))) return false;
+        region.Writes++;
+        region.WriteBytes += a.Size;
+        _replay!.Banks[j] = -1;
+        return true;
     }
 
     /// <summary><see cref="ReplayAccess"/> for the other steps (out of line, so that its frame is not paid by the commonest
@@ -181,25 +180,25 @@ internal partial struct CortexM7Timing
     private int ReplayAccessGeneral(Cpu c, int j)
     {
         ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_steps!), j);
-        if (s.IsLoad && ShortPathApplies(c, ref s))
+        if (s.IsLoad && ShortPathApplies(c, ref s) && _bus.AccessCount == 1)
         {
             ref var a = ref MemoryMarshal.GetArrayDataReference(_accesses);
             if (a.Region < _regions.Length && !a.IsWrite)
             {
                 ref var region = ref _regions[a.Region];
                 if (region.Kind is MemKind.AxiFlash or MemKind.AxiRam && LoadAsRecorded(ref s, ref a, _replayT + s.Issue)
-                    && CachedLoadHits(ref a))
-                    return LoadDone(ref region, ref a, j);
+                    && CachedLoadHits(ref a) && LoadDone(ref region, ref a, j))
+                    return ReplayGoOn;
             }
         }
         return ReplayMemory(c, j);
     }
 
-    /// <summary>The step may take the short path: one access, which the trace recorded with no stall but an unaligned
-    /// load's, and nothing has observed or interrupted the replay.</summary>
+    /// <summary>The step may take the short path: the trace recorded its one access with no stall but an unaligned
+    /// load's, and nothing has observed or interrupted the replay (the caller checks there was one access).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly bool ShortPathApplies(Cpu c, ref ReplayStep s) =>
-        s.Quick && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt && _bus.AccessCount == 1;
+        s.Quick && !_replayHooked && c.Fault == FaultKind.None && c.EventAt == _replayEventAt;
 
     /// <summary>
     /// A load (a TCM load or a D-cache hit, as TcmLoad and AccessesGeneral time it) has the outcomes the trace recorded:
@@ -221,14 +220,14 @@ internal partial struct CortexM7Timing
         return stall == s.MemStall && (stall == 0 || cause == s.MemCause);
     }
 
-    /// <summary>Counts a load the short path settled and keeps its bank for the paired-load tests after it.</summary>
+    /// <summary>Counts a load the short path settled and keeps its bank for the paired-load tests after it (true, for the callers' conditions).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int LoadDone(ref RegionCounts region, ref MemAccess a, int j)
+    private bool LoadDone(ref RegionCounts region, ref MemAccess a, int j)
     {
         region.Reads++;
         region.ReadBytes += a.Size;
         _replay!.Banks[j] = (sbyte)((a.Address >> 2) & 1);
-        return ReplayGoOn;
+        return true;
     }
 
     /// <summary>The short path's load from cached AXI memory: true when it hit the D-cache (the hit is counted;
