@@ -152,7 +152,7 @@ internal partial struct CortexM7Timing
     {
         ref ReplayStep s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_steps!), j);
         if (!ShortPathApplies(c, ref s) || a.Region >= _regions.Length || a.IsWrite == s.IsLoad) return false;
-        ref var region = ref _regions[a.Region];
+        ref var region = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_regions), a.Region); // in range: tested above
         long issue = _replayT + s.Issue;
         if (s.IsLoad)
         {
@@ -169,7 +169,7 @@ internal partial struct CortexM7Timing
         if (region.Kind != MemKind.Tcm || !_sb.TryPushTcm(issue, a.Address, TcmStoreCycles(ref a))) return false;
         region.Writes++;
         region.WriteBytes += a.Size;
-        _replay!.Banks[j] = -1;
+        Bank(j) = -1;
         return true;
     }
 
@@ -220,13 +220,18 @@ internal partial struct CortexM7Timing
         return stall == s.MemStall && (stall == 0 || cause == s.MemCause);
     }
 
+    /// <summary>The DTCM bank step <paramref name="j"/> of the replayed block accessed (-1: none), for the paired-load tests
+    /// after it; j is always below the block's length, the array's.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly ref sbyte Bank(int j) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_replay!.Banks), j);
+
     /// <summary>Counts a load the short path settled and keeps its bank for the paired-load tests after it (true, for the callers' conditions).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool LoadDone(ref RegionCounts region, ref MemAccess a, int j)
     {
         region.Reads++;
         region.ReadBytes += a.Size;
-        _replay!.Banks[j] = (sbyte)((a.Address >> 2) & 1);
+        Bank(j) = (sbyte)((a.Address >> 2) & 1);
         return true;
     }
 
@@ -265,7 +270,7 @@ internal partial struct CortexM7Timing
             trace = _trace!;
             s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(trace.Steps), j);
         }
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_replay!.Banks), j) = (sbyte)bank;
+        Bank(j) = (sbyte)bank;
         if (count == 0) return ReplayGoOn;
         int k = _replayFetched;
         if (!trace.BatchFetches && (uint)k < (uint)trace.FetchSteps.Length && trace.FetchSteps[k] <= j) PerformFetches(j + 1);
