@@ -86,5 +86,10 @@ internal unsafe struct DecodedInst
     private static ushort Bit(int r) => r is >= 0 and < 16 ? (ushort)(1 << r) : (ushort)0;
 
     /// <summary>Whether this execution sets the flags (resolves the 16-bit "outside IT" rule).</summary>
-    public readonly bool SetsFlags(Cpu c) => SetFlags == FlagsMode.Always || (SetFlags == FlagsMode.OutsideIt && !c.InItBlock);
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public readonly bool SetsFlags(Cpu c) => Sets(SetFlags, c);
+
+    /// <summary>Whether an instruction whose flag mode is <paramref name="mode"/> sets the flags in this execution.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool Sets(FlagsMode mode, Cpu c) => mode == FlagsMode.Always || (mode == FlagsMode.OutsideIt && !c.InItBlock);
 }

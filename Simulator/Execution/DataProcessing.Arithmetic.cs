@@ -7,13 +7,16 @@ namespace M7Sim.Execution;
 /// <summary>ADD, ADC, SUB, SBC, RSB, CMP, CMN and ADR (immediate and shifted-register forms).</summary>
 internal static partial class DataProcessing
 {
+    public static void AddImm(Cpu c, ref DecodedInst d) => AddImmOf(c, d.Rd, d.Rn, d.Imm, d.SetFlags);
+
+    /// <summary>ADD immediate with its fields as arguments, which compiled blocks pass as constants (BlockCompiler.Specialised).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot in CMSIS-NN loops: inlined into compiled blocks (BlockCompiler)
-    public static void AddImm(Cpu c, ref DecodedInst d)
+    public static void AddImmOf(Cpu c, int rd, int rn, uint imm, FlagsMode setFlags)
     {
-        uint x = c.R[d.Rn];
-        if (!d.SetsFlags(c)) { c.WriteReg(d.Rd, x + d.Imm); return; }
-        uint r = Bits.AddWithCarry(x, d.Imm, false, out bool carry, out bool overflow);
-        c.WriteReg(d.Rd, r);
+        uint x = c.R[rn];
+        if (!DecodedInst.Sets(setFlags, c)) { c.WriteReg(rd, x + imm); return; }
+        uint r = Bits.AddWithCarry(x, imm, false, out bool carry, out bool overflow);
+        c.WriteReg(rd, r);
         SetNZCV(c, r, carry, overflow);
     }
 
@@ -47,13 +50,16 @@ internal static partial class DataProcessing
         if (d.SetsFlags(c)) SetNZCV(c, r, carry, overflow);
     }
 
+    public static void SubImm(Cpu c, ref DecodedInst d) => SubImmOf(c, d.Rd, d.Rn, d.Imm, d.SetFlags);
+
+    /// <summary>SUB immediate with its fields as arguments (see <see cref="AddImmOf"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot in CMSIS-NN loops: inlined into compiled blocks (BlockCompiler)
-    public static void SubImm(Cpu c, ref DecodedInst d)
+    public static void SubImmOf(Cpu c, int rd, int rn, uint imm, FlagsMode setFlags)
     {
-        uint x = c.R[d.Rn];
-        if (!d.SetsFlags(c)) { c.WriteReg(d.Rd, x - d.Imm); return; }
-        uint r = Bits.AddWithCarry(x, ~d.Imm, true, out bool carry, out bool overflow);
-        c.WriteReg(d.Rd, r);
+        uint x = c.R[rn];
+        if (!DecodedInst.Sets(setFlags, c)) { c.WriteReg(rd, x - imm); return; }
+        uint r = Bits.AddWithCarry(x, ~imm, true, out bool carry, out bool overflow);
+        c.WriteReg(rd, r);
         SetNZCV(c, r, carry, overflow);
     }
 

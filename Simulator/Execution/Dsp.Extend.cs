@@ -28,11 +28,14 @@ internal static partial class Dsp
         c.R[d.Rd] = (ushort)BitOperations.RotateRight(c.R[d.Rm], (int)d.Imm);
 
     /// <summary>SXTB16 T1: each halfword of Rd = SignExtend of bytes 0 and 2 of ROR(Rm, rotation).</summary>
+    public static void Sxtb16(Cpu c, ref DecodedInst d) => Sxtb16Of(c, d.Rd, d.Rm, d.Imm);
+
+    /// <summary>SXTB16 with its fields as arguments, which compiled blocks pass as constants (BlockCompiler.Specialised).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot in CMSIS-NN loops: inlined into compiled blocks (BlockCompiler)
-    public static void Sxtb16(Cpu c, ref DecodedInst d)
+    public static void Sxtb16Of(Cpu c, int rd, int rm, uint imm)
     {
-        uint r = BitOperations.RotateRight(c.R[d.Rm], (int)d.Imm);
-        c.R[d.Rd] = BitsDsp.Pack16(BitsDsp.S8(r, 0), BitsDsp.S8(r, 2));
+        uint r = BitOperations.RotateRight(c.R[rm], (int)imm);
+        c.R[rd] = BitsDsp.Pack16(BitsDsp.S8(r, 0), BitsDsp.S8(r, 2));
     }
 
     /// <summary>UXTB16 T1: each halfword of Rd = ZeroExtend of bytes 0 and 2 of ROR(Rm, rotation).</summary>

@@ -13,12 +13,15 @@ internal static partial class Dsp
     /// 0x0000FFFF for TB); ShiftType LSL (BT) or ASR (TB); Imm2 = effective shift (ASR #32 stored as 31: the
     /// 32-bit result is the same, all sign bits); ShiftN = architectural amount, for disassembly.
     /// </summary>
+    public static void Pkh(Cpu c, ref DecodedInst d) => PkhOf(c, d.Rd, d.Rn, d.Rm, d.Imm, d.Imm2, d.ShiftType);
+
+    /// <summary>PKHBT/PKHTB with their fields as arguments, which compiled blocks pass as constants (BlockCompiler.Specialised).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot in CMSIS-NN loops: inlined into compiled blocks (BlockCompiler)
-    public static void Pkh(Cpu c, ref DecodedInst d)
+    public static void PkhOf(Cpu c, int rd, int rn, int rm, uint imm, uint imm2, SRType shiftType)
     {
-        uint m = c.R[d.Rm];
-        uint operand2 = d.ShiftType == SRType.Lsl ? m << (int)d.Imm2 : (uint)((int)m >> (int)d.Imm2);
-        c.R[d.Rd] = (operand2 & d.Imm) | (c.R[d.Rn] & ~d.Imm);
+        uint m = c.R[rm];
+        uint operand2 = shiftType == SRType.Lsl ? m << (int)imm2 : (uint)((int)m >> (int)imm2);
+        c.R[rd] = (operand2 & imm) | (c.R[rn] & ~imm);
     }
 
     /// <summary>SEL T1: each byte of Rd comes from Rn when its GE bit is set, else from Rm.</summary>

@@ -15,12 +15,15 @@ internal static partial class Multiply
     /// SMLAD{X} / SMUAD{X} T1: Rd = p1 + p2 + SInt(Ra) where p1 = bottom halves, p2 = top halves.
     /// Q is set (sticky) when the sum does not fit 32 bits; SMUAD overflows only for 0x8000 * 0x8000 twice.
     /// </summary>
+    public static void Smlad(Cpu c, ref DecodedInst d) => SmladOf(c, d.Rd, d.Rn, d.Rm, d.Ra, d.Imm);
+
+    /// <summary>SMLAD with its fields as arguments, which compiled blocks pass as constants (BlockCompiler.Specialised).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot in CMSIS-NN loops: inlined into compiled blocks (BlockCompiler)
-    public static void Smlad(Cpu c, ref DecodedInst d)
+    public static void SmladOf(Cpu c, int rd, int rn, int rm, int ra, uint imm)
     {
-        uint n = c.R[d.Rn], m = BitOperations.RotateRight(c.R[d.Rm], (int)d.Imm);
-        long result = (long)(BitsDsp.S16Lo(n) * BitsDsp.S16Lo(m)) + BitsDsp.S16Hi(n) * BitsDsp.S16Hi(m) + (int)Accumulator(c, d);
-        c.R[d.Rd] = (uint)result;
+        uint n = c.R[rn], m = BitOperations.RotateRight(c.R[rm], (int)imm);
+        long result = (long)(BitsDsp.S16Lo(n) * BitsDsp.S16Lo(m)) + BitsDsp.S16Hi(n) * BitsDsp.S16Hi(m) + (int)Accumulator(c, ra);
+        c.R[rd] = (uint)result;
         if (result != (int)result) c.Q = true;
     }
 

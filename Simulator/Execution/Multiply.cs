@@ -13,7 +13,10 @@ internal static partial class Multiply
 {
     /// <summary>The accumulator operand, or 0 for the non-accumulating alias (Ra = 1111 in the encoding).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Accumulator(Cpu c, in DecodedInst d) => d.Ra == 15 ? 0u : c.R[d.Ra];
+    private static uint Accumulator(Cpu c, in DecodedInst d) => Accumulator(c, d.Ra);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Accumulator(Cpu c, int ra) => ra == 15 ? 0u : c.R[ra];
 
     /// <summary>MUL T1/T2: Rd = (Rn * Rm)&lt;31:0&gt;. T1 outside an IT block sets N and Z; Armv7-M leaves C and V unchanged.</summary>
     public static void Mul(Cpu c, ref DecodedInst d)
