@@ -182,15 +182,16 @@ public sealed class CompiledBlockTests
         indirect.Should().BeEmpty();
     }
 
-    /// <summary>The handlers of CMSIS-NN's int8 MAC loops run in blocks in their specialised forms, with their
-    /// decoded fields as constants (BlockCompiler.Specialised.cs); the comparisons with the interpreter above run them.</summary>
+    /// <summary>The handlers of CMSIS-NN's int8 MAC loops and the immediate-offset loads and stores run in blocks in
+    /// their specialised forms, with their decoded fields as constants (BlockCompiler.Specialised.cs); the comparisons
+    /// with the interpreter above run them.</summary>
     [Fact]
     public unsafe void The_mac_loop_handlers_run_specialised_in_blocks()
     {
-        string[] rows = ["SmladT1", "SmuadT1", "Sxtb16T1", "PkhbtT1", "PkhtbT1", "AddImmT1", "AddImmT3", "SubImmT2", "AddSpImmT1"];
+        string[] rows = ["SmladT1", "SmuadT1", "Sxtb16T1", "PkhbtT1", "PkhtbT1", "AddImmT1", "AddImmT3", "SubImmT2", "AddSpImmT1", "LdrImmT1", "LdrbImmT1", "StrImmT1"];
         var table = M7Sim.Decoding.Decoder.Instance.Rows.ToDictionary(r => r.Name);
         rows.Where(r => !BlockCompiler.Specialises((nint)table[r].Exec)).Should().BeEmpty();
-        BlockCompiler.Specialises((nint)table["LdrImmT1"].Exec).Should().BeFalse("only handlers with an Of form are");
+        BlockCompiler.Specialises((nint)table["LdrRegT1"].Exec).Should().BeFalse("only handlers with an Of form are");
     }
 
     private static Machine Load(string elf, int threshold, out MemoryStream stdout, TimingMode timing = TimingMode.None)

@@ -26,11 +26,18 @@ internal static class LoadStore
 
     // ---- loads, immediate offset -------------------------------------------------------------------
 
-    public static void LdrImm(Cpu c, ref DecodedInst d) => LoadImm(c, ref d, 4, false);
-    public static void LdrbImm(Cpu c, ref DecodedInst d) => LoadImm(c, ref d, 1, false);
-    public static void LdrhImm(Cpu c, ref DecodedInst d) => LoadImm(c, ref d, 2, false);
-    public static void LdrsbImm(Cpu c, ref DecodedInst d) => LoadImm(c, ref d, 1, true);
-    public static void LdrshImm(Cpu c, ref DecodedInst d) => LoadImm(c, ref d, 2, true);
+    public static void LdrImm(Cpu c, ref DecodedInst d) => LdrImmOf(c, d.Rd, d.Rn, d.Imm, d.Imm2);
+    public static void LdrbImm(Cpu c, ref DecodedInst d) => LdrbImmOf(c, d.Rd, d.Rn, d.Imm, d.Imm2);
+    public static void LdrhImm(Cpu c, ref DecodedInst d) => LdrhImmOf(c, d.Rd, d.Rn, d.Imm, d.Imm2);
+    public static void LdrsbImm(Cpu c, ref DecodedInst d) => LdrsbImmOf(c, d.Rd, d.Rn, d.Imm, d.Imm2);
+    public static void LdrshImm(Cpu c, ref DecodedInst d) => LdrshImmOf(c, d.Rd, d.Rn, d.Imm, d.Imm2);
+
+    // The same with their fields as arguments, which compiled blocks pass as constants (BlockCompiler.Specialised).
+    public static void LdrImmOf(Cpu c, int rd, int rn, uint imm, uint imm2) => LoadImm(c, rd, rn, imm, imm2, 4, false);
+    public static void LdrbImmOf(Cpu c, int rd, int rn, uint imm, uint imm2) => LoadImm(c, rd, rn, imm, imm2, 1, false);
+    public static void LdrhImmOf(Cpu c, int rd, int rn, uint imm, uint imm2) => LoadImm(c, rd, rn, imm, imm2, 2, false);
+    public static void LdrsbImmOf(Cpu c, int rd, int rn, uint imm, uint imm2) => LoadImm(c, rd, rn, imm, imm2, 1, true);
+    public static void LdrshImmOf(Cpu c, int rd, int rn, uint imm, uint imm2) => LoadImm(c, rd, rn, imm, imm2, 2, true);
 
     /// <summary>LDR PC, [Rn, #imm]: LoadWritePC (interworking, EXC_RETURN), kept apart so ordinary loads skip the checks.</summary>
     public static void LdrImmPc(Cpu c, ref DecodedInst d)
@@ -81,9 +88,14 @@ internal static class LoadStore
 
     // ---- stores ------------------------------------------------------------------------------------
 
-    public static void StrImm(Cpu c, ref DecodedInst d) => StoreImm(c, ref d, 4);
-    public static void StrbImm(Cpu c, ref DecodedInst d) => StoreImm(c, ref d, 1);
-    public static void StrhImm(Cpu c, ref DecodedInst d) => StoreImm(c, ref d, 2);
+    public static void StrImm(Cpu c, ref DecodedInst d) => StrImmOf(c, d.Rd, d.Rn, d.Imm, d.Imm2);
+    public static void StrbImm(Cpu c, ref DecodedInst d) => StrbImmOf(c, d.Rd, d.Rn, d.Imm, d.Imm2);
+    public static void StrhImm(Cpu c, ref DecodedInst d) => StrhImmOf(c, d.Rd, d.Rn, d.Imm, d.Imm2);
+
+    // The same with their fields as arguments (see LdrImmOf).
+    public static void StrImmOf(Cpu c, int rd, int rn, uint imm, uint imm2) => StoreImm(c, rd, rn, imm, imm2, 4);
+    public static void StrbImmOf(Cpu c, int rd, int rn, uint imm, uint imm2) => StoreImm(c, rd, rn, imm, imm2, 1);
+    public static void StrhImmOf(Cpu c, int rd, int rn, uint imm, uint imm2) => StoreImm(c, rd, rn, imm, imm2, 2);
 
     public static void StrReg(Cpu c, ref DecodedInst d) => StoreReg(c, ref d, 4);
     public static void StrbReg(Cpu c, ref DecodedInst d) => StoreReg(c, ref d, 1);
@@ -97,28 +109,28 @@ internal static class LoadStore
     // version from tail position, so the common case runs without a call or a saved register.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void LoadImm(Cpu c, ref DecodedInst d, int size, bool signed)
+    internal static void LoadImm(Cpu c, int rd, int rn, uint imm, uint imm2, int size, bool signed)
     {
-        uint b = c.R[d.Rn], o = b + d.Imm;
-        uint a = (d.Imm2 & Index) != 0 ? o : b;
+        uint b = c.R[rn], o = b + imm;
+        uint a = (imm2 & Index) != 0 ? o : b;
         if (MemoryOps.TryReadU(c, a, size, out uint v))
         {
-            if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
-            c.R[d.Rd] = Extend(v, size, signed);
+            if ((imm2 & Writeback) != 0) c.R[rn] = o;
+            c.R[rd] = Extend(v, size, signed);
             return;
         }
-        LoadImmFull(c, ref d, size, signed);
+        LoadImmFull(c, rd, rn, imm, imm2, size, signed);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void LoadImmFull(Cpu c, ref DecodedInst d, int size, bool signed)
+    private static void LoadImmFull(Cpu c, int rd, int rn, uint imm, uint imm2, int size, bool signed)
     {
-        uint b = c.R[d.Rn], o = b + d.Imm;
-        uint a = (d.Imm2 & Index) != 0 ? o : b;
+        uint b = c.R[rn], o = b + imm;
+        uint a = (imm2 & Index) != 0 ? o : b;
         uint v = MemoryOps.ReadU(c, a, size);
         if (c.Fault != FaultKind.None) return;
-        if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
-        c.R[d.Rd] = Extend(v, size, signed);
+        if ((imm2 & Writeback) != 0) c.R[rn] = o;
+        c.R[rd] = Extend(v, size, signed);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -160,26 +172,26 @@ internal static class LoadStore
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void StoreImm(Cpu c, ref DecodedInst d, int size)
+    internal static void StoreImm(Cpu c, int rd, int rn, uint imm, uint imm2, int size)
     {
-        uint b = c.R[d.Rn], o = b + d.Imm;
-        uint a = (d.Imm2 & Index) != 0 ? o : b;
-        if (MemoryOps.TryWriteU(c, a, size, c.R[d.Rd]))
+        uint b = c.R[rn], o = b + imm;
+        uint a = (imm2 & Index) != 0 ? o : b;
+        if (MemoryOps.TryWriteU(c, a, size, c.R[rd]))
         {
-            if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
+            if ((imm2 & Writeback) != 0) c.R[rn] = o;
             return;
         }
-        StoreImmFull(c, ref d, size);
+        StoreImmFull(c, rd, rn, imm, imm2, size);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StoreImmFull(Cpu c, ref DecodedInst d, int size)
+    private static void StoreImmFull(Cpu c, int rd, int rn, uint imm, uint imm2, int size)
     {
-        uint b = c.R[d.Rn], o = b + d.Imm;
-        uint a = (d.Imm2 & Index) != 0 ? o : b;
-        MemoryOps.WriteU(c, a, size, c.R[d.Rd]);
+        uint b = c.R[rn], o = b + imm;
+        uint a = (imm2 & Index) != 0 ? o : b;
+        MemoryOps.WriteU(c, a, size, c.R[rd]);
         if (c.Fault != FaultKind.None) return;
-        if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
+        if ((imm2 & Writeback) != 0) c.R[rn] = o;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -6,7 +6,7 @@ namespace M7Sim.Simulation;
 
 /// <summary>
 /// Handlers specialised to their instruction. The handlers at the heart of CMSIS-NN's int8 MAC loops
-/// (SMLAD, SXTB16, PKH, ADD/SUB immediate) are one-line wrappers around a form that takes the decoded
+/// (SMLAD, SXTB16, PKH, ADD/SUB immediate, LDR/STR immediate) are one-line wrappers around a form that takes the decoded
 /// fields it reads as arguments, named for them (<c>SmladOf(c, rd, rn, rm, ra, imm)</c>). A block calls
 /// that form with the instruction's fields as constants, so once the JIT has inlined it the register
 /// numbers are fixed register-file offsets and the tests on immediates, shifts and flag modes fold away,

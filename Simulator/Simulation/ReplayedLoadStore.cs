@@ -117,7 +117,7 @@ internal static unsafe class ReplayedLoadStore
     private static int LoadApart<T>(Cpu c, ref CortexM7Timing t, ref DecodedInst slot, int j) where T : struct, IWidth
     {
         Begin(c, ref t, j);
-        LoadStore.LoadImm(c, ref slot, T.Size, T.Signed);
+        LoadStore.LoadImm(c, slot.Rd, slot.Rn, slot.Imm, slot.Imm2, T.Size, T.Signed);
         return t.ReplayAccess(c, j);
     }
 
@@ -125,7 +125,7 @@ internal static unsafe class ReplayedLoadStore
     private static int StoreApart<T>(Cpu c, ref CortexM7Timing t, ref DecodedInst slot, int j) where T : struct, IWidth
     {
         Begin(c, ref t, j);
-        LoadStore.StoreImm(c, ref slot, T.Size);
+        LoadStore.StoreImm(c, slot.Rd, slot.Rn, slot.Imm, slot.Imm2, T.Size);
         return t.ReplayAccess(c, j);
     }
 
