@@ -43,12 +43,11 @@ internal static class LoadStore
     public static void LdrImmPc(Cpu c, ref DecodedInst d)
     {
         if (!PcLoadAllowedInIt(c)) return;
-        uint b = c.R[d.Rn], o = b + d.Imm;
-        uint a = (d.Imm2 & Index) != 0 ? o : b;
+        uint a = ImmAddress(c, d.Rn, d.Imm, d.Imm2, out uint updated);
         uint v = MemoryOps.ReadU(c, a, 4);
         if (c.Fault != FaultKind.None) return;
         if (!PcLoadAligned(c, a)) return;
-        if ((d.Imm2 & Writeback) != 0) c.R[d.Rn] = o;
+        WriteBack(c, d.Rn, d.Imm2, updated);
         c.BranchExchange(v);
     }
 
@@ -111,11 +110,10 @@ internal static class LoadStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void LoadImm(Cpu c, int rd, int rn, uint imm, uint imm2, int size, bool signed)
     {
-        uint b = c.R[rn], o = b + imm;
-        uint a = (imm2 & Index) != 0 ? o : b;
+        uint a = ImmAddress(c, rn, imm, imm2, out uint updated);
         if (MemoryOps.TryReadU(c, a, size, out uint v))
         {
-            if ((imm2 & Writeback) != 0) c.R[rn] = o;
+            WriteBack(c, rn, imm2, updated);
             c.R[rd] = Extend(v, size, signed);
             return;
         }
@@ -125,11 +123,10 @@ internal static class LoadStore
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void LoadImmFull(Cpu c, int rd, int rn, uint imm, uint imm2, int size, bool signed)
     {
-        uint b = c.R[rn], o = b + imm;
-        uint a = (imm2 & Index) != 0 ? o : b;
+        uint a = ImmAddress(c, rn, imm, imm2, out uint updated);
         uint v = MemoryOps.ReadU(c, a, size);
         if (c.Fault != FaultKind.None) return;
-        if ((imm2 & Writeback) != 0) c.R[rn] = o;
+        WriteBack(c, rn, imm2, updated);
         c.R[rd] = Extend(v, size, signed);
     }
 
@@ -174,11 +171,10 @@ internal static class LoadStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void StoreImm(Cpu c, int rd, int rn, uint imm, uint imm2, int size)
     {
-        uint b = c.R[rn], o = b + imm;
-        uint a = (imm2 & Index) != 0 ? o : b;
+        uint a = ImmAddress(c, rn, imm, imm2, out uint updated);
         if (MemoryOps.TryWriteU(c, a, size, c.R[rd]))
         {
-            if ((imm2 & Writeback) != 0) c.R[rn] = o;
+            WriteBack(c, rn, imm2, updated);
             return;
         }
         StoreImmFull(c, rd, rn, imm, imm2, size);
@@ -187,11 +183,10 @@ internal static class LoadStore
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void StoreImmFull(Cpu c, int rd, int rn, uint imm, uint imm2, int size)
     {
-        uint b = c.R[rn], o = b + imm;
-        uint a = (imm2 & Index) != 0 ? o : b;
+        uint a = ImmAddress(c, rn, imm, imm2, out uint updated);
         MemoryOps.WriteU(c, a, size, c.R[rd]);
         if (c.Fault != FaultKind.None) return;
-        if ((imm2 & Writeback) != 0) c.R[rn] = o;
+        WriteBack(c, rn, imm2, updated);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -204,6 +199,23 @@ internal static class LoadStore
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void StoreRegFull(Cpu c, ref DecodedInst d, int size) =>
         MemoryOps.WriteU(c, c.R[d.Rn] + (c.R[d.Rm] << d.ShiftN), size, c.R[d.Rd]);
+
+    /// <summary>The address an immediate-offset access uses (the offset address, or the base when post-indexed:
+    /// <see cref="Index"/> clear), and in <paramref name="updated"/> the base plus offset for <see cref="WriteBack"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint ImmAddress(Cpu c, int rn, uint imm, uint imm2, out uint updated)
+    {
+        uint b = c.R[rn];
+        updated = b + imm;
+        return (imm2 & Index) != 0 ? updated : b;
+    }
+
+    /// <summary>The base register update of an immediate-offset access, when <see cref="Writeback"/> is set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void WriteBack(Cpu c, int rn, uint imm2, uint updated)
+    {
+        if ((imm2 & Writeback) != 0) c.R[rn] = updated;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint Extend(uint v, int size, bool signed) =>

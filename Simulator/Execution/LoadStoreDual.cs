@@ -11,13 +11,12 @@ internal static class LoadStoreDual
 {
     public static void Ldrd(Cpu c, ref DecodedInst d)
     {
-        uint b = c.R[d.Rn], o = b + d.Imm;
-        uint a = (d.Imm2 & LoadStore.Index) != 0 ? o : b;
+        uint a = LoadStore.ImmAddress(c, d.Rn, d.Imm, d.Imm2, out uint updated);
         uint lo = MemoryOps.ReadA(c, a, 4);
         if (c.Fault != FaultKind.None) return;
         uint hi = MemoryOps.ReadA(c, a + 4, 4);
         if (c.Fault != FaultKind.None) return;
-        if ((d.Imm2 & LoadStore.Writeback) != 0) c.R[d.Rn] = o;
+        LoadStore.WriteBack(c, d.Rn, d.Imm2, updated);
         c.R[d.Rd] = lo;
         c.R[d.Ra] = hi;
     }
@@ -36,12 +35,11 @@ internal static class LoadStoreDual
 
     public static void Strd(Cpu c, ref DecodedInst d)
     {
-        uint b = c.R[d.Rn], o = b + d.Imm;
-        uint a = (d.Imm2 & LoadStore.Index) != 0 ? o : b;
+        uint a = LoadStore.ImmAddress(c, d.Rn, d.Imm, d.Imm2, out uint updated);
         MemoryOps.WriteA(c, a, 4, c.R[d.Rd]);
         if (c.Fault != FaultKind.None) return;
         MemoryOps.WriteA(c, a + 4, 4, c.R[d.Ra]);
         if (c.Fault != FaultKind.None) return;
-        if ((d.Imm2 & LoadStore.Writeback) != 0) c.R[d.Rn] = o;
+        LoadStore.WriteBack(c, d.Rn, d.Imm2, updated);
     }
 }

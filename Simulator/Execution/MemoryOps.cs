@@ -10,11 +10,15 @@ namespace M7Sim.Execution;
 /// </summary>
 internal static class MemoryOps
 {
+    /// <summary>MemU's alignment rule: aligned, or unaligned while CCR.UNALIGN_TRP is clear.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AlignmentAllows(Cpu c, uint address, int size) => (address & (uint)(size - 1)) == 0 || !c.UnalignTrap;
+
     /// <summary>MemU read: LDR/LDRH/LDRSH/STR/STRH (unaligned allowed unless trapping).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ReadU(Cpu c, uint address, int size)
     {
-        if ((address & (uint)(size - 1)) != 0 && c.UnalignTrap) { c.Raise(FaultKind.Unaligned, address); return 0; }
+        if (!AlignmentAllows(c, address, size)) { c.Raise(FaultKind.Unaligned, address); return 0; }
         if (!c.Bus.Read(address, size, out uint v)) { c.Raise(FaultKind.PreciseBusError, address); return 0; }
         return v;
     }
@@ -31,7 +35,7 @@ internal static class MemoryOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteU(Cpu c, uint address, int size, uint value)
     {
-        if ((address & (uint)(size - 1)) != 0 && c.UnalignTrap) { c.Raise(FaultKind.Unaligned, address); return; }
+        if (!AlignmentAllows(c, address, size)) { c.Raise(FaultKind.Unaligned, address); return; }
         if (!c.Bus.Write(address, size, value)) c.Raise(FaultKind.PreciseBusError, address);
     }
 
@@ -49,7 +53,7 @@ internal static class MemoryOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryReadU(Cpu c, uint address, int size, out uint value)
     {
-        if ((address & (uint)(size - 1)) == 0 || !c.UnalignTrap) return Memory.Bus.TryReadFast(c.FastPages, c.Bus, address, size, out value);
+        if (AlignmentAllows(c, address, size)) return Memory.Bus.TryReadFast(c.FastPages, c.Bus, address, size, out value);
         value = 0;
         return false;
     }
@@ -57,5 +61,5 @@ internal static class MemoryOps
     /// <summary>The common case of a MemU write (see <see cref="TryReadU"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryWriteU(Cpu c, uint address, int size, uint value) =>
-        ((address & (uint)(size - 1)) == 0 || !c.UnalignTrap) && Memory.Bus.TryWriteFast(c.FastPages, c.Bus, address, size, value);
+        AlignmentAllows(c, address, size) && Memory.Bus.TryWriteFast(c.FastPages, c.Bus, address, size, value);
 }

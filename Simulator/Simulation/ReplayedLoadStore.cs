@@ -84,30 +84,25 @@ internal static unsafe class ReplayedLoadStore
         return CortexM7Timing.ReplayGoOn;
     }
 
-    /// <summary>The fast-table page of the address <paramref name="a"/> the access uses (the offset address or, post-indexed,
-    /// the base), its offset in the page, and the base plus offset for the writeback.</summary>
+    /// <summary>The fast-table page of the address <paramref name="a"/> the access uses (LoadStore.ImmAddress), its offset
+    /// in the page, and the base plus offset for the writeback.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref Bus.FastPage Target(Cpu c, int fields, uint imm, out uint a, out uint off, out uint updated)
     {
-        uint b = c.R[fields & 15];
-        updated = b + imm;
-        a = (fields & (int)LoadStore.Index << 8) != 0 ? updated : b;
+        a = LoadStore.ImmAddress(c, fields & 15, imm, (uint)fields >> 8, out updated);
         ref Bus.FastPage page = ref Bus.PageOf(c.FastPages, a);
         off = a - page.Base;
         return ref page;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteBack(Cpu c, int fields, uint updated)
-    {
-        if ((fields & (int)LoadStore.Writeback << 8) != 0) c.R[fields & 15] = updated;
-    }
+    private static void WriteBack(Cpu c, int fields, uint updated) => LoadStore.WriteBack(c, fields & 15, (uint)fields >> 8, updated);
 
-    /// <summary>The access is allowed (MemU: unaligned only while CCR.UNALIGN_TRP is clear) and the model's short path settles it.</summary>
+    /// <summary>The access is allowed (MemU's alignment rule) and the model's short path settles it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Settles(Cpu c, ref CortexM7Timing t, int j, uint address, int size, bool write, byte region)
     {
-        if ((address & (uint)(size - 1)) != 0 && c.UnalignTrap) return false;
+        if (!MemoryOps.AlignmentAllows(c, address, size)) return false;
         var access = new MemAccess { Address = address, Size = (byte)size, IsWrite = write, Region = region };
         return t.ReplaySettles(c, j, ref access);
     }
